@@ -1,0 +1,3 @@
+export default defineBackground(() => {
+  // Listeners are registered synchronously here as the background grows (DESIGN.md §6).
+});
