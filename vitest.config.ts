@@ -1,3 +1,4 @@
+import { cloudflareTest } from '@cloudflare/vitest-pool-workers';
 import { defineConfig } from 'vitest/config';
 
 // One config, a project per test layer (DESIGN.md §5). `npm test` runs them in order through
@@ -27,6 +28,25 @@ export default defineConfig({
           environment: 'node',
           setupFiles: ['fake-indexeddb/auto'],
           testTimeout: 30_000,
+        },
+      },
+      {
+        // The built extension (.output/chrome-mv3) in Debian Chromium; `npm test` builds first.
+        test: {
+          name: 'e2e',
+          include: ['test/e2e/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        // The relay runs on real workerd, configured from wrangler.toml.
+        plugins: [cloudflareTest({ wrangler: { configPath: './wrangler.toml' } })],
+        test: {
+          name: 'relay',
+          include: ['test/relay/**/*.test.ts'],
         },
       },
     ],
