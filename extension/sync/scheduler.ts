@@ -1,0 +1,85 @@
+// When each scope runs next (DESIGN §2). Pure: the alarm wiring that calls engine.runDue() lives
+// in platform/. Intervals are a safety poll — push (the relay) makes most runs happen sooner.
+import type { ScopeState } from '../store/records';
+import { type BackoffPolicy, fullJitterDelay } from './backoff';
+import type { Scope } from './scope';
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+export interface SchedulePolicy {
+  readonly calendarIntervalMs: number;
+  /** The calendar list changes rarely: about hourly, not every cycle. */
+  readonly calendarListIntervalMs: number;
+  /** Safety full reconcile per scope, because push is not 100% reliable and tokens go stale. */
+  readonly reconcileIntervalMs: number;
+  /** Each scope's reconcile is offset by a hash of its id within ±spread/2, so calendars that
+   * were first synced together do not all re-list at the same moment. */
+  readonly reconcileSpreadMs: number;
+  /** After a failed run: full-jitter exponential backoff on consecutiveFailures. */
+  readonly failureBackoff: BackoffPolicy;
+  /** chrome.alarms fire no sooner than 30 s: never schedule a retry below it. */
+  readonly minRetryDelayMs: number;
+  /** A quiet incremental run keeps its older (still valid, spec §1) token until it is this old,
+   * so an idle calendar writes nothing; after that the fresh token is stored. */
+  readonly tokenRefreshMs: number;
+}
+
+export const DEFAULT_SCHEDULE: SchedulePolicy = {
+  calendarIntervalMs: 15 * MINUTE,
+  calendarListIntervalMs: HOUR,
+  reconcileIntervalMs: 7 * DAY,
+  reconcileSpreadMs: DAY,
+  failureBackoff: { baseMs: MINUTE, capMs: 2 * HOUR },
+  minRetryDelayMs: 30_000,
+  tokenRefreshMs: DAY,
+};
+
+export function intervalFor(scope: Scope, policy: SchedulePolicy): number {
+  return scope.kind === 'calendar-list' ? policy.calendarListIntervalMs : policy.calendarIntervalMs;
+}
+
+/** Measured from the run's start, so time spent inside a run never shifts the cadence. */
+export function nextRunAfterSuccess(scope: Scope, startedAt: number, policy: SchedulePolicy) {
+  return startedAt + intervalFor(scope, policy);
+}
+
+export function nextRunAfterFailure(
+  consecutiveFailures: number,
+  retryAfterMs: number | undefined,
+  now: number,
+  random: () => number,
+  policy: SchedulePolicy,
+): number {
+  const jitter = fullJitterDelay(consecutiveFailures - 1, policy.failureBackoff, random);
+  return now + Math.max(policy.minRetryDelayMs, retryAfterMs ?? 0, jitter);
+}
+
+export function isDue(state: ScopeState | undefined, now: number): boolean {
+  if (!state) return true;
+  return state.nextRunAt !== null && state.nextRunAt <= now;
+}
+
+export function reconcileDue(
+  scopeId: string,
+  fullSyncedAt: number,
+  now: number,
+  policy: SchedulePolicy,
+): boolean {
+  return now >= fullSyncedAt + policy.reconcileIntervalMs + reconcileOffset(scopeId, policy);
+}
+
+export function reconcileOffset(scopeId: string, policy: SchedulePolicy): number {
+  return Math.round((fnv1a(scopeId) / 2 ** 32 - 0.5) * policy.reconcileSpreadMs);
+}
+
+/** 32-bit FNV-1a: a stable, well-spread hash of a short string. */
+export function fnv1a(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
