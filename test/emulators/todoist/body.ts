@@ -23,7 +23,8 @@ function tooLarge(): TodoistError {
  * decodes them. Unreadable bodies are BAD_REQUEST, never a crash.
  */
 export async function parseBody(c: Context, text: string): Promise<Record<string, unknown>> {
-  const type = c.req.header('content-type') ?? '';
+  const raw = c.req.header('content-type') ?? '';
+  const type = raw.toLowerCase();
   if (type.includes('json')) {
     let value: unknown;
     try {
@@ -37,10 +38,20 @@ export async function parseBody(c: Context, text: string): Promise<Record<string
     return value as Record<string, unknown>;
   }
   const out: Record<string, unknown> = {};
+  if (
+    !type.includes('application/x-www-form-urlencoded') &&
+    !type.includes('multipart/form-data')
+  ) {
+    // [open] spec §2 accepts form-encoded or JSON bodies. Anything else (text/plain, no type
+    // at all) is refused rather than read as an empty form, which would answer 200 and drop the
+    // commands unseen.
+    if (text.trim() === '') return out;
+    throw new TodoistError('BAD_REQUEST', { content_type: type }, 'Unsupported Content-Type');
+  }
   if (type.includes('multipart/form-data')) {
     let form: FormData;
     try {
-      form = await new Response(text, { headers: { 'content-type': type } }).formData();
+      form = await new Response(text, { headers: { 'content-type': raw } }).formData();
     } catch {
       throw new TodoistError('BAD_REQUEST', {}, 'Unreadable multipart body');
     }

@@ -128,8 +128,17 @@ export function advanceRecurring(due: DueJson, ctx: DueContext): DueJson | null 
   if (rec === null) return null;
   const wall = zonedNow(ctx.now, ctx.timeZone);
   const current = occurrenceOf(due, rec.recurrence);
-  const next = nextOccurrence(rec.recurrence, current, wall.toPlainDateTime());
+  let next: ReturnType<typeof nextOccurrence>;
+  try {
+    next = nextOccurrence(rec.recurrence, current, wall.toPlainDateTime());
+  } catch (err) {
+    // A series stepped past the end of representable time cannot advance: close it for good.
+    if (err instanceof RangeError) return null;
+    throw err;
+  }
   const moved = dueFromOccurrence(next, due.string, true);
+  // spec §5: `date` starts with a four-digit year; a series that steps past 9999 is done.
+  if (!/^\d{4}-/.test(moved.date)) return null;
   if (due.timezone !== null && next instanceof Temporal.PlainDateTime) {
     // A fixed-zone due stays fixed: step in its zone's wall clock, store as UTC.
     const utc = next.toZonedDateTime(due.timezone).toInstant().toString({ smallestUnit: 'second' });

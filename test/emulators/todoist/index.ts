@@ -31,7 +31,10 @@ import { createTodoistPush, type TodoistPush, type WebhookConfig, WebhookSender 
  * - item_complete completes a recurring task for good; item_close advances it (never into
  *   the past); item_uncomplete reopens checked ancestors too;
  * - webhooks go only to users who hold a token (the emulator's stand-in for "authorised the
- *   app through OAuth", spec §7).
+ *   app through OAuth", spec §7);
+ * - a non-empty body that is neither JSON nor form-encoded (text/plain, no Content-Type) is a
+ *   400 BAD_REQUEST, never read as an empty form (body.ts);
+ * - "every N <unit>" with N over 1000 is no recurrence, so no valid due (recurrence.ts).
  */
 export type { BudgetLimits } from './budgets';
 export type { ForceFullSync } from './control';

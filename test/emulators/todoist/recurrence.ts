@@ -53,13 +53,18 @@ const PATTERN = new RegExp(
   'i',
 );
 
+/** The largest `every N <unit>` accepted. */
+export const MAX_INTERVAL = 1000;
+
 /** Finds the first recurrence phrase in `text`, or null. */
 export function findRecurrence(text: string): RecurrenceMatch | null {
   const m = PATTERN.exec(text);
   if (m === null) return null;
   const [whole, every, other, count, unitOrDays, adverb, timeText] = m;
   const interval = other ? 2 : count ? Number(count) : 1;
-  if (!Number.isInteger(interval) || interval < 1) return null;
+  // [open] "every 99999999999 days" is no rule a person sets; past MAX_INTERVAL the words are
+  // not a recurrence (so not a valid due), which also keeps every next date inside Temporal's range.
+  if (!Number.isInteger(interval) || interval < 1 || interval > MAX_INTERVAL) return null;
   const rrule = adverb ? adverbRule(adverb) : unitRule(unitOrDays ?? '', interval);
   if (rrule === null) return null;
   return {

@@ -6,7 +6,7 @@ import {
   decodePageToken,
   encodePageToken,
   type PagePosition,
-  queryHash,
+  pageQuery,
 } from '../sync/page-tokens';
 import type { SyncTokenRegistry } from '../sync/sync-tokens';
 import { renderEntry } from './calendar-store';
@@ -44,14 +44,15 @@ export function listCalendarList(
     throw errors.invalid('Sync token cannot be used with other request restrictions.', 'syncToken');
   }
   const scope = { kind: 'calendarList' as const, userId };
+  const q = pageQuery(`calendarList|${userId}`, canonical);
   let pos: PagePosition;
   if (pageToken !== undefined) {
-    pos = decodePageToken(pageToken, canonical);
+    pos = decodePageToken(pageToken, q, state.seq);
     if (syncToken !== undefined && !tokens.isValid(syncToken)) throw errors.fullSyncRequired();
   } else {
     const from = syncToken === undefined ? undefined : tokens.redeem(syncToken, scope);
     pos = {
-      q: queryHash(canonical),
+      q,
       s: state.seq,
       o: 0,
       h: 0,

@@ -5,7 +5,7 @@ import {
   decodePageToken,
   encodePageToken,
   type PagePosition,
-  queryHash,
+  pageQuery,
 } from '../sync/page-tokens';
 import type { SyncTokenRegistry } from '../sync/sync-tokens';
 import { formatTimestamp } from '../time';
@@ -108,14 +108,18 @@ export function listEvents(
   p: EventsListParams,
 ): Record<string, unknown> {
   const now = deps.state.now();
+  // [open] A sync token serves the user it was issued to: another user's token for the same
+  // shared calendar is foreign (what they see differs: roles, `self`, private fields) → 410.
   const scope = {
     kind: 'events' as const,
     calendarId: target.calendar.id,
+    userId: target.viewer.id,
     singleEvents: p.singleEvents,
   };
+  const q = pageQuery(`events.list|${target.calendar.id}|${target.viewer.id}`, p.canonical);
   let pos: PagePosition;
   if (p.pageToken !== undefined) {
-    pos = decodePageToken(p.pageToken, p.canonical);
+    pos = decodePageToken(p.pageToken, q, deps.state.seq);
     // A follow-up page of an incremental listing still needs a live sync token.
     if (p.syncToken !== undefined && !deps.tokens.isValid(p.syncToken))
       throw errors.fullSyncRequired();
@@ -125,7 +129,7 @@ export function listEvents(
     }
     const fromSeq = p.syncToken === undefined ? undefined : deps.tokens.redeem(p.syncToken, scope);
     pos = {
-      q: queryHash(p.canonical),
+      q,
       s: deps.state.seq,
       o: 0,
       h: now + deps.horizonMs,

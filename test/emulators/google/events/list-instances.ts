@@ -4,7 +4,7 @@ import {
   decodePageToken,
   encodePageToken,
   type PagePosition,
-  queryHash,
+  pageQuery,
 } from '../sync/page-tokens';
 import { DAY_MS, formatTimestamp, isValidTimeZone, parseRfc3339 } from '../time';
 import { type RenderContext, renderListed } from './event-render';
@@ -41,11 +41,15 @@ export function listInstances(
   if (timeMin !== undefined && timeMax !== undefined && timeMax <= timeMin)
     throw errors.timeRangeEmpty('timeMax');
   const pageToken = r.string('pageToken');
-  const canonical = r.canonical();
+  // A page token serves this series of this calendar for this user only.
+  const q = pageQuery(
+    `events.instances|${target.calendar.id}|${eventId}|${target.viewer.id}`,
+    r.canonical(),
+  );
   const pos: PagePosition =
     pageToken === undefined
-      ? { q: queryHash(canonical), s: deps.state.seq, o: 0, h: deps.state.now() + deps.horizonMs }
-      : decodePageToken(pageToken, canonical);
+      ? { q, s: deps.state.seq, o: 0, h: deps.state.now() + deps.horizonMs }
+      : decodePageToken(pageToken, q, deps.state.seq);
 
   const view = viewAt(target.calendar, pos.s);
   const master = view.byId.get(eventId);

@@ -1,8 +1,9 @@
 import { RRuleTemporal } from 'rrule-temporal';
 import { Temporal } from 'temporal-polyfill';
 import { errors } from '../errors';
-import { dateInZone, isValidTimeZone } from '../time';
+import { DAY_MS, dateInZone, isValidTimeZone } from '../time';
 import type { StoredTime } from './event-types';
+import { checkRule } from './rrule-check';
 
 /**
  * Recurrence expansion (spec §2): RRULE/EXRULE through rrule-temporal, RDATE/EXDATE parsed here.
@@ -12,26 +13,6 @@ import type { StoredTime } from './event-types';
 
 /** Safety cap: no single expansion returns more occurrences than this. */
 export const MAX_OCCURRENCES = 5000;
-
-const RULE_KEYS = new Set([
-  'FREQ',
-  'UNTIL',
-  'COUNT',
-  'INTERVAL',
-  'BYSECOND',
-  'BYMINUTE',
-  'BYHOUR',
-  'BYDAY',
-  'BYMONTHDAY',
-  'BYYEARDAY',
-  'BYWEEKNO',
-  'BYMONTH',
-  'BYSETPOS',
-  'WKST',
-]);
-// [open] Google's UI offers nothing finer than daily; we reject MINUTELY/SECONDLY (stricter,
-// and it keeps an expansion bounded).
-const FREQS = new Set(['YEARLY', 'MONTHLY', 'WEEKLY', 'DAILY', 'HOURLY']);
 
 type DateValue = { kind: 'date'; date: string } | { kind: 'instant'; ms: number };
 
@@ -44,22 +25,6 @@ export interface ParsedRecurrence {
 
 function invalidRule(): never {
   throw errors.invalid('Invalid recurrence rule.', 'recurrence');
-}
-
-function checkRule(body: string): string {
-  const parts = body.split(';').filter((p) => p.length > 0);
-  const keys = new Set<string>();
-  for (const part of parts) {
-    const [key, value] = part.split('=');
-    if (key === undefined || value === undefined || value === '') invalidRule();
-    const upper = key.toUpperCase();
-    if (!RULE_KEYS.has(upper) || keys.has(upper)) invalidRule();
-    keys.add(upper);
-    if (upper === 'FREQ' && !FREQS.has(value.toUpperCase())) invalidRule();
-  }
-  if (!keys.has('FREQ')) invalidRule();
-  if (keys.has('COUNT') && keys.has('UNTIL')) invalidRule();
-  return parts.join(';');
 }
 
 function parseDateValues(line: string, defaultZone: string | undefined): DateValue[] {
@@ -132,8 +97,59 @@ function dtstartOf(start: StoredTime): Temporal.ZonedDateTime {
   );
 }
 
-function makeRule(body: string, start: StoredTime): RRuleTemporal {
-  return new RRuleTemporal({ rruleString: body, dtstart: dtstartOf(start), temporal: Temporal });
+/** Rule periods one expansion may walk through (HOURLY for 730 days needs ~17,600). */
+const RULE_MAX_ITERATIONS = 100_000;
+
+function makeRule(body: string, start: StoredTime, maxIterations?: number): RRuleTemporal {
+  return new RRuleTemporal({
+    rruleString: body,
+    dtstart: dtstartOf(start),
+    temporal: Temporal,
+    ...(maxIterations === undefined ? {} : { maxIterations }),
+  });
+}
+
+/** How much of the calendar one `between()` call covers: about a few thousand candidates. */
+function chunkDays(body: string): number {
+  if (/FREQ=HOURLY|BYHOUR=|BYMINUTE=|BYSECOND=/i.test(body)) return 7;
+  if (/FREQ=YEARLY/i.test(body)) return 40 * 366;
+  if (/FREQ=MONTHLY/i.test(body)) return 5 * 366;
+  return 366;
+}
+
+/**
+ * Occurrences of one rule in [fromMs, toMs], at most about MAX_OCCURRENCES of them. The window
+ * is walked in chunks (see chunkDays) and empty stretches are skipped with `next()`: rrule-temporal asked for decades in one `between()` call grinds for
+ * minutes before it gives up. [open] If a rule still exhausts its iteration budget (a COUNT of a
+ * billion asked about a far window) the series lists what was reached — fewer instances than
+ * Google would show, never a request that fails with 500.
+ */
+function ruleBetween(body: string, start: StoredTime, fromMs: number, toMs: number) {
+  const rule = makeRule(body, start, RULE_MAX_ITERATIONS);
+  const chunkMs = chunkDays(body) * DAY_MS;
+  const out: Temporal.ZonedDateTime[] = [];
+  // No occurrence precedes DTSTART, so nothing before it needs walking.
+  let a = Math.max(fromMs, startMs(start) - DAY_MS);
+  try {
+    while (a <= toMs && out.length <= MAX_OCCURRENCES) {
+      const b = Math.min(toMs, a + chunkMs);
+      const got = rule.between(new Date(a), new Date(b), true);
+      out.push(...got);
+      if (b >= toMs) break;
+      if (got.length > 0) {
+        a = b;
+        continue;
+      }
+      const next = rule.next(new Date(b), false);
+      if (next === null) break;
+      a = Math.max(b, next.epochMilliseconds);
+    }
+  } catch (err) {
+    // Only an exhausted iteration budget is expected: keep what was reached.
+    if (!(err instanceof Error && /^Maximum (iterations|candidate evaluations)/.test(err.message)))
+      throw err;
+  }
+  return out;
 }
 
 /** Keys occurrences comparably: instants by ms, all-day by date. */
@@ -153,8 +169,6 @@ export function expandOccurrences(
   toMs: number,
 ): StoredTime[] {
   if (toMs <= fromMs) return [];
-  const after = new Date(fromMs);
-  const before = new Date(toMs);
   const toTime = (z: Temporal.ZonedDateTime): StoredTime =>
     start.kind === 'date'
       ? { kind: 'date', date: z.toPlainDate().toString() }
@@ -169,7 +183,7 @@ export function expandOccurrences(
   // RFC 5545: DTSTART is always the first instance of the set.
   if (inRange(startMs(start))) add(start);
   for (const body of recurrence.rrules) {
-    for (const z of makeRule(body, start).between(after, before, true)) {
+    for (const z of ruleBetween(body, start, fromMs, toMs)) {
       if (inRange(z.epochMilliseconds)) add(toTime(z));
       if (found.size > MAX_OCCURRENCES) break;
     }
@@ -180,8 +194,7 @@ export function expandOccurrences(
   }
   const excluded = new Set<string>();
   for (const body of recurrence.exrules) {
-    for (const z of makeRule(body, start).between(after, before, true))
-      excluded.add(keyOf(toTime(z)));
+    for (const z of ruleBetween(body, start, fromMs, toMs)) excluded.add(keyOf(toTime(z)));
   }
   const zone = start.kind === 'dateTime' ? (start.timeZone ?? 'UTC') : 'UTC';
   const exDates = new Set<string>();

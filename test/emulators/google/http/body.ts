@@ -31,17 +31,32 @@ export async function readJson(c: Context): Promise<Record<string, unknown>> {
   return raw as Record<string, unknown>;
 }
 
-/** Reads and validates; a schema failure is 400 `global/invalid` naming the field. */
+/**
+ * Reads and validates; a missing required field is 400 `global/required`, any other schema
+ * failure 400 `global/invalid`, both naming the field (spec §6 error body).
+ */
 export async function readBody<S extends z.ZodType>(c: Context, schema: S): Promise<z.infer<S>> {
   const raw = await readJson(c);
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const location = issue?.path.map(String).join('.') ?? '';
+    if (issue?.code === 'invalid_type' && valueAt(raw, issue.path) === undefined) {
+      throw errors.required('Required', location);
+    }
     throw errors.invalid(
       `Invalid value for field '${location}': ${issue?.message ?? 'invalid'}`,
       location,
     );
   }
   return parsed.data;
+}
+
+function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
+  let v = root;
+  for (const key of path) {
+    if (typeof v !== 'object' || v === null) return undefined;
+    v = (v as Record<PropertyKey, unknown>)[key];
+  }
+  return v;
 }

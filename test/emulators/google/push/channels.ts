@@ -103,13 +103,9 @@ export class ChannelRegistry {
   }
 
   /** spec §4: only the creator may stop a channel; unknown or foreign → 404. */
-  stop(userId: string, id: string, resourceId: string | undefined): void {
+  stop(userId: string, id: string, resourceId: string): void {
     const channel = this.#channels.get(id);
-    if (
-      channel === undefined ||
-      channel.userId !== userId ||
-      (resourceId !== undefined && resourceId !== channel.resourceId)
-    ) {
+    if (channel === undefined || channel.userId !== userId || resourceId !== channel.resourceId) {
       throw errors.notFound(`Channel '${id}' not found for project 'almanac-emulator'`);
     }
     this.#channels.delete(id);

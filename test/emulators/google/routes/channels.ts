@@ -50,9 +50,11 @@ export function channelRoutes(app: GoogleApp, deps: GoogleDeps): void {
 
   app.post('/calendar/v3/channels/stop', async (c) => {
     c.set('endpoint', 'channels.stop');
+    // spec §4: the body is `{id, resourceId}` — both, so a client cannot stop a channel
+    // without the resourceId it was given.
     const body = await readBody(
       c,
-      z.object({ id: z.string().min(1), resourceId: z.string().min(1).optional() }),
+      z.object({ id: z.string().min(1), resourceId: z.string().min(1) }),
     );
     deps.channels.stop(userOf(c), body.id, body.resourceId);
     return noContent();

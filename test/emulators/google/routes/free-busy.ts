@@ -28,10 +28,13 @@ export function freeBusyRoutes(app: GoogleApp, deps: GoogleDeps): void {
     if (timeMin === undefined) throw errors.invalid('Bad Request', 'timeMin');
     if (timeMax === undefined) throw errors.invalid('Bad Request', 'timeMax');
     if (timeMax <= timeMin) throw errors.timeRangeEmpty('timeMax');
-    const zone =
-      body.timeZone !== undefined && isValidTimeZone(body.timeZone) ? body.timeZone : 'UTC';
+    // spec §5 names no fallback for a bad zone: refuse it rather than silently answer in UTC.
+    if (body.timeZone !== undefined && !isValidTimeZone(body.timeZone))
+      throw errors.invalid(`Invalid time zone: ${body.timeZone}`, 'timeZone');
+    const zone = body.timeZone ?? 'UTC';
     const userId = userOf(c);
-    const calendars: Record<string, unknown> = {};
+    // Keyed by client ids: prototype-less, so an id `__proto__` is just a key.
+    const calendars: Record<string, unknown> = Object.create(null);
     for (const { id } of body.items) {
       try {
         const { calendar } = state.resolveCalendar(userId, id);

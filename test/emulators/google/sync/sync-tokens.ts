@@ -9,7 +9,7 @@ import { base64UrlEncode } from '../ids';
  * idle longer than `idleTtlMs` or when a test expires them.
  */
 export type SyncScope =
-  | { kind: 'events'; calendarId: string; singleEvents: boolean }
+  | { kind: 'events'; calendarId: string; userId: string; singleEvents: boolean }
   | { kind: 'calendarList'; userId: string };
 
 interface TokenEntry {
@@ -26,7 +26,9 @@ function sameScope(a: SyncScope, b: SyncScope): boolean {
   if (a.kind === 'events' && b.kind === 'events') {
     // [open] A token from a singleEvents=true listing only serves singleEvents=true (the
     // expansion differs), else 410 — stricter than silently mixing shapes.
-    return a.calendarId === b.calendarId && a.singleEvents === b.singleEvents;
+    return (
+      a.calendarId === b.calendarId && a.userId === b.userId && a.singleEvents === b.singleEvents
+    );
   }
   if (a.kind === 'calendarList' && b.kind === 'calendarList') return a.userId === b.userId;
   return false;

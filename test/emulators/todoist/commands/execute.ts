@@ -76,7 +76,8 @@ export interface BatchResult {
  */
 export function executeBatch(user: UserData, commands: Command[]): BatchResult {
   const ctx: CommandContext = { user, tempIds: new Map(), failedTempIds: new Set() };
-  const out: BatchResult = { syncStatus: {}, tempIdMapping: {} };
+  // Keyed by client strings: prototype-less, so a uuid or temp id `__proto__` is just a key.
+  const out: BatchResult = { syncStatus: Object.create(null), tempIdMapping: Object.create(null) };
   for (const cmd of commands) {
     const done = user.executed.get(cmd.uuid);
     if (done !== undefined) {
@@ -88,7 +89,8 @@ export function executeBatch(user: UserData, commands: Command[]): BatchResult {
       continue;
     }
     try {
-      const run = EXECUTORS[cmd.type];
+      // An own-property lookup: `constructor`, `toString` or `__proto__` are not commands.
+      const run = Object.hasOwn(EXECUTORS, cmd.type) ? EXECUTORS[cmd.type] : undefined;
       if (run === undefined) throw new TodoistError('UNKNOWN_COMMAND', { command: cmd.type });
       const realId = run(cmd.args, ctx);
       const record = cmd.temp_id !== undefined && realId !== undefined;

@@ -95,7 +95,9 @@ const MAX_LIMIT = 200;
 
 /** One page and an opaque cursor for the next (null at the end). */
 function page<T>(all: T[], cursor: string | undefined, limitRaw: string | undefined) {
-  const limit = limitRaw === undefined ? DEFAULT_LIMIT : Number(limitRaw);
+  // Digits only: `1e2`, `0x10` or ` 5` are not integers to a strict server.
+  const limit =
+    limitRaw === undefined ? DEFAULT_LIMIT : /^\d{1,4}$/.test(limitRaw) ? Number(limitRaw) : NaN;
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) {
     throw new TodoistError('INVALID_ARGUMENT_VALUE', { argument: 'limit' });
   }
