@@ -11,6 +11,7 @@ import type {
   ProjectRecord,
   RunRecord,
   ScopeState,
+  SectionRecord,
   SourceRecord,
   TaskRecord,
 } from './records';
@@ -25,6 +26,7 @@ export class AlmanacDb extends Dexie {
   declare events: Table<EventRecord, [string, string]>;
   declare tasks: Table<TaskRecord, [string, string]>;
   declare projects: Table<ProjectRecord, [string, string]>;
+  declare sections: Table<SectionRecord, [string, string]>;
   declare labels: Table<LabelRecord, [string, string]>;
   declare outbox: Table<OutboxRecord, string>;
   declare runs: Table<RunRecord, number>;
@@ -47,6 +49,12 @@ export class AlmanacDb extends Dexie {
       metrics: '[day+name], day',
       meta: 'key',
       scopes: 'scope, nextRunAt',
+    });
+    // Todoist sync: sections (spec §2 resource), tasks by due moment for the new-tab views.
+    // Nothing wrote Todoist rows under version 1, so there is nothing to migrate.
+    this.version(2).stores({
+      tasks: '[sourceId+id], sourceId, projectId, dueMs',
+      sections: '[sourceId+id], sourceId',
     });
   }
 }

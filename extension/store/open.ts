@@ -1,9 +1,11 @@
 // Opens the database the same way in the extension and in Node (fake-indexeddb passes its
 // IDBFactory/IDBKeyRange explicitly, or installs them globally with fake-indexeddb/auto).
 import type { SyncStore } from '../sync/store-port';
+import type { TodoistStorePort } from '../sync/todoist/store-port';
 import { AlmanacDb, DB_NAME } from './db';
 import { createDexieSyncStore } from './dexie-sync-store';
 import { ensureStoreVersion, STORE_VERSION, type VersionCheck } from './store-version';
+import { createTodoistStore } from './todoist/todoist-store';
 import { installWriteCounter, type WriteCounter } from './write-counter';
 
 export interface OpenStoreOptions {
@@ -17,6 +19,8 @@ export interface OpenStoreOptions {
 export interface AlmanacStore {
   readonly db: AlmanacDb;
   readonly sync: SyncStore;
+  /** The Todoist provider's and actions' storage (sync/todoist/store-port.ts). */
+  readonly todoist: TodoistStorePort;
   readonly writes: WriteCounter;
   readonly versionCheck: VersionCheck;
   close(): void;
@@ -30,5 +34,12 @@ export async function openAlmanacStore(options: OpenStoreOptions = {}): Promise<
   const writes = installWriteCounter(db);
   await db.open();
   const versionCheck = await ensureStoreVersion(db, options.storeVersion ?? STORE_VERSION);
-  return { db, sync: createDexieSyncStore(db), writes, versionCheck, close: () => db.close() };
+  return {
+    db,
+    sync: createDexieSyncStore(db),
+    todoist: createTodoistStore(db),
+    writes,
+    versionCheck,
+    close: () => db.close(),
+  };
 }

@@ -22,12 +22,18 @@ export interface CursorState {
 export type ProviderName = 'google' | 'todoist';
 
 /** An account. Created by the platform layer at sign-in; the engine only reads it and writes
- * the calendar-list cursor. */
+ * the calendar-list cursor (Google) or the account's sync token and user facts (Todoist). */
 export interface SourceRecord {
   readonly id: string;
   readonly provider: ProviderName;
   readonly label?: string;
   readonly calendarListCursor?: CursorState;
+  /** Todoist: the sync token, written with the data it covers (DESIGN §2). */
+  readonly todoistCursor?: CursorState;
+  /** Todoist: the user's time zone (`user.tz_info.timezone`), which floating due dates use. */
+  readonly timeZone?: string;
+  /** Todoist: where a task without a project goes. */
+  readonly inboxProjectId?: string;
 }
 
 /** One Google calendarList entry as the API reports it (the synced part of a calendar row). */
@@ -76,33 +82,107 @@ export interface EventRecord {
   readonly raw: Readonly<Record<string, unknown>>;
 }
 
-/** Todoist rows: the shapes are filled in by the Todoist sync; keyed per source. */
+/** A task's due date (todoist spec §5). `date` is `YYYY-MM-DD` (all day), a floating
+ * `YYYY-MM-DDTHH:MM:SS` (wall time in the user's zone) or `...Z` (a fixed instant). A due
+ * typed in words on this device ("tomorrow 5pm") has only `string` until Todoist parses it. */
+export interface TaskDue {
+  readonly date?: string;
+  readonly timezone?: string;
+  readonly string?: string;
+  readonly isRecurring: boolean;
+}
+
+/**
+ * One Todoist task as the UI shows it: the server's version with this device's unconfirmed
+ * writes (outbox rows) replayed on top (sync/todoist/task-view.ts). A task added here exists at
+ * once under a temporary id; when Todoist answers with the real id the row is swapped in the
+ * same transaction and keeps `localId`, so a list keyed by `localId` never remounts or flickers.
+ */
 export interface TaskRecord {
   readonly sourceId: string;
+  /** The Todoist id, or the temporary id until Todoist has assigned one. */
   readonly id: string;
+  /** Stable across the temp → real id swap: the UI's list key. */
+  readonly localId: string;
   readonly projectId?: string;
-  readonly raw: Readonly<Record<string, unknown>>;
+  readonly sectionId?: string;
+  readonly parentId?: string;
+  readonly content: string;
+  readonly description: string;
+  /** 1–4, 4 = most urgent (spec §3). */
+  readonly priority: number;
+  readonly labels: readonly string[];
+  readonly due?: TaskDue;
+  /** The due moment on the epoch axis (all-day: midnight in the user's zone), for sorting and
+   * window queries; absent when there is no due date or it is not yet parsed (a local draft). */
+  readonly dueMs?: number;
+  readonly allDay?: boolean;
+  readonly deadline?: string;
+  readonly childOrder: number;
+  /** Completed. Completed tasks are kept (and shown or hidden by a UI setting), never deleted. */
+  readonly checked: boolean;
+  readonly completedAt?: string;
+  readonly updatedAt?: string;
+  /** Outbox ids of this device's writes to the task that Todoist has not confirmed yet. */
+  readonly pending: readonly string[];
+  /** A delete is queued: hidden from lists until Todoist confirms (or refuses) it. */
+  readonly deleting?: boolean;
+  /** The server's version as received; absent for a task only this device knows so far. */
+  readonly raw?: Readonly<Record<string, unknown>>;
 }
+
 export interface ProjectRecord {
   readonly sourceId: string;
   readonly id: string;
-  readonly raw: Readonly<Record<string, unknown>>;
-}
-export interface LabelRecord {
-  readonly sourceId: string;
-  readonly id: string;
+  readonly name: string;
+  readonly color?: string;
+  readonly parentId?: string;
+  readonly childOrder: number;
+  readonly inbox: boolean;
+  readonly archived: boolean;
   readonly raw: Readonly<Record<string, unknown>>;
 }
 
-/** A pending local write (filled in by the outbox work). */
+export interface SectionRecord {
+  readonly sourceId: string;
+  readonly id: string;
+  readonly projectId: string;
+  readonly name: string;
+  readonly sectionOrder: number;
+  readonly archived: boolean;
+  readonly raw: Readonly<Record<string, unknown>>;
+}
+
+export interface LabelRecord {
+  readonly sourceId: string;
+  readonly id: string;
+  readonly name: string;
+  readonly color?: string;
+  readonly order: number;
+  readonly raw: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * A pending local write. Todoist writes (kind `todoist:<command type>`) hold the command in
+ * `payload` ({type, uuid, temp_id?, args}); `id` IS the command uuid, kept across every retry so
+ * Todoist never runs it twice (spec §3). Other kinds (the platform's quick add) use their own
+ * payloads and are left alone by the engine.
+ */
 export interface OutboxRecord {
   readonly id: string;
   readonly scope: string;
   readonly kind: string;
   readonly payload: Readonly<Record<string, unknown>>;
+  /** Times it was sent (or tried to be). */
   readonly attempts: number;
   readonly nextAttemptAt: number;
   readonly lastError?: ErrorInfo;
+  readonly createdAt?: number;
+  /** Send order within the scope (commands may refer to earlier ones' temp ids). */
+  readonly seq?: number;
+  /** `failed`: refused for good (a 4xx-like command error): kept to be shown, never re-sent
+   * unless the user retries it. Absent = pending. */
+  readonly status?: 'pending' | 'failed';
 }
 
 /** A typed error flattened for storage and display. */
@@ -142,7 +222,7 @@ export interface RunRecord {
   readonly pages: number;
   readonly requests: number;
   readonly bytes: number;
-  /** Rows of synced data written (events, calendars, cursors). */
+  /** Rows of synced data written (events, calendars, tasks, outbox, cursors). */
   readonly changes: number;
   /** True when an expired cursor forced a wipe-and-full-resync during this run. */
   readonly fullResync: boolean;

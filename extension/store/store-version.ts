@@ -21,6 +21,7 @@ export async function ensureStoreVersion(
     db.events,
     db.tasks,
     db.projects,
+    db.sections,
     db.labels,
     db.scopes,
   ];
@@ -29,11 +30,13 @@ export async function ensureStoreVersion(
     if (current?.value === version) return 'same';
     if (current !== undefined) {
       await Promise.all([db.events.clear(), db.tasks.clear(), db.projects.clear()]);
-      await Promise.all([db.labels.clear(), db.scopes.clear()]);
+      await Promise.all([db.labels.clear(), db.sections.clear(), db.scopes.clear()]);
       const calendars = await db.calendars.toArray();
       await db.calendars.bulkPut(calendars.map(({ cursor: _drop, ...row }) => row));
       const sources = await db.sources.toArray();
-      await db.sources.bulkPut(sources.map(({ calendarListCursor: _drop, ...row }) => row));
+      await db.sources.bulkPut(
+        sources.map(({ calendarListCursor: _list, todoistCursor: _todoist, ...row }) => row),
+      );
     }
     await db.meta.put({ key: KEY, value: version });
     return current === undefined ? 'fresh' : 'reset';

@@ -11,6 +11,7 @@ export const DATA_TABLES: ReadonlySet<string> = new Set([
   'events',
   'tasks',
   'projects',
+  'sections',
   'labels',
   'outbox',
 ]);

@@ -4,7 +4,7 @@ import type { RunMode, RunOutcome, RunRecord, ScopeState } from '../store/record
 import { isCalendarSelected } from '../store/selection';
 import { AuthExpired, retryAfterOf, SyncError, toErrorInfo } from './errors';
 import type { SyncPorts } from './ports';
-import type { ProviderRegistry } from './provider';
+import { isScopeRunner, type ProviderRegistry } from './provider';
 import { pullAndApplyScope, type RunProgress } from './run';
 import { createRunStats } from './run-stats';
 import {
@@ -14,7 +14,7 @@ import {
   nextRunAfterSuccess,
   type SchedulePolicy,
 } from './scheduler';
-import { calendarListScope, calendarScope, parseScope, type Scope } from './scope';
+import { calendarListScope, calendarScope, parseScope, type Scope, todoistScope } from './scope';
 
 export interface RunResult {
   readonly scope: string;
@@ -34,13 +34,17 @@ export interface SyncEngine {
    * exactly one follow-up run (however many calls arrived meanwhile). Never throws for expected
    * failures: they are in the result's state. */
   sync(scope: Scope | string, reason: string): Promise<RunResult>;
-  /** Every scope the store implies: each Google source's calendar list and selected calendars. */
+  /** Every scope the store implies: each Google source's calendar list and selected calendars,
+   * and each Todoist source's account — when this engine has a provider for it. */
   knownScopes(): Promise<Scope[]>;
   dueScopes(now?: number): Promise<Scope[]>;
   /** Runs what is due: calendar lists first (they may add or remove calendars), then calendars. */
   runDue(reason?: string): Promise<RunResult[]>;
   /** After the user signs in again: scopes parked in needs-sign-in become due now. */
   resumeSource(sourceId: string): Promise<void>;
+  /** Drops the scope's cursor, whatever its kind: its next run is a full listing whose result
+   * replaces the stored rows atomically ("reset and resync"). */
+  clearCursor(scope: Scope | string): Promise<void>;
 }
 
 interface Flight {
@@ -72,9 +76,13 @@ export function createSyncEngine(options: EngineOptions): SyncEngine {
     };
     let error: unknown;
     try {
-      const collection = provider.collection(ports.store);
-      const deps = { provider, collection, now: ports.now, stats, policy };
-      await pullAndApplyScope(deps, scope, startedAt, progress);
+      if (isScopeRunner(provider)) {
+        await provider.run(scope, { startedAt, meter: stats, progress, policy });
+      } else {
+        const collection = provider.collection(ports.store);
+        const deps = { provider, collection, now: ports.now, stats, policy };
+        await pullAndApplyScope(deps, scope, startedAt, progress);
+      }
     } catch (err) {
       error = err;
       progress.outcome = 'error';
@@ -83,7 +91,7 @@ export function createSyncEngine(options: EngineOptions): SyncEngine {
     }
     const finishedAt = ports.now();
     const previous = await ports.store.getScopeState(scope.id);
-    const state = nextState(scope, previous, error, startedAt, finishedAt);
+    const state = nextState(scope, previous, error, startedAt, finishedAt, progress.wakeAt);
     // A scope that no longer exists gets no scheduling row (its old one went with it).
     if (progress.outcome !== 'skipped') await ports.store.putScopeState(state);
     const run: RunRecord = {
@@ -116,6 +124,7 @@ export function createSyncEngine(options: EngineOptions): SyncEngine {
     error: unknown,
     startedAt: number,
     now: number,
+    wakeAt: number | undefined,
   ): ScopeState {
     if (error === undefined) {
       return {
@@ -124,7 +133,7 @@ export function createSyncEngine(options: EngineOptions): SyncEngine {
         lastSyncAt: startedAt,
         lastSuccessAt: startedAt,
         consecutiveFailures: 0,
-        nextRunAt: nextRunAfterSuccess(scope, startedAt, policy),
+        nextRunAt: nextRunAfterSuccess(scope, startedAt, policy, wakeAt),
       };
     }
     const consecutiveFailures = (previous?.consecutiveFailures ?? 0) + 1;
@@ -135,7 +144,8 @@ export function createSyncEngine(options: EngineOptions): SyncEngine {
       lastError: toErrorInfo(error, now),
       consecutiveFailures,
     };
-    // AuthExpired reaching here already had its one retry with a renewed token (google/client.ts).
+    // AuthExpired reaching here already had its one retry with a renewed token (google/client.ts,
+    // todoist/client.ts).
     if (error instanceof AuthExpired) return { ...base, status: 'needs-sign-in', nextRunAt: null };
     const retryAfter = retryAfterOf(error);
     return {
@@ -175,14 +185,20 @@ export function createSyncEngine(options: EngineOptions): SyncEngine {
 
   async function knownScopes(): Promise<Scope[]> {
     const scopes: Scope[] = [];
+    const todoist: Scope[] = [];
     for (const source of await ports.store.listSources()) {
+      if (source.provider === 'todoist') {
+        const scope = todoistScope(source.id);
+        if (providers.has(scope)) todoist.push(scope);
+        continue;
+      }
       if (source.provider !== 'google') continue;
       scopes.push(calendarListScope(source.id));
       for (const calendar of await ports.store.listCalendars(source.id)) {
         if (isCalendarSelected(calendar)) scopes.push(calendarScope(source.id, calendar.id));
       }
     }
-    return scopes;
+    return [...scopes, ...todoist];
   }
 
   async function dueScopes(now: number = ports.now()): Promise<Scope[]> {
@@ -212,5 +228,12 @@ export function createSyncEngine(options: EngineOptions): SyncEngine {
     }
   }
 
-  return { sync, knownScopes, dueScopes, runDue, resumeSource };
+  async function clearCursor(scopeOrId: Scope | string): Promise<void> {
+    const scope = typeof scopeOrId === 'string' ? parseScope(scopeOrId) : scopeOrId;
+    const provider = providers.get(scope);
+    if (isScopeRunner(provider)) await provider.clearCursor(scope);
+    else await provider.collection(ports.store).clearCursor(scope);
+  }
+
+  return { sync, knownScopes, dueScopes, runDue, resumeSource, clearCursor };
 }

@@ -54,6 +54,9 @@ export interface HttpRequest<T> {
   readonly body?: unknown;
   readonly schema: z.ZodType<T>;
   readonly meter?: RequestMeter;
+  /** Runs before EVERY attempt, retries included; throwing (e.g. RateLimited from a client-side
+   * budget) stops the request before anything is sent. */
+  readonly gate?: () => Promise<void>;
 }
 
 export interface Http {
@@ -65,6 +68,7 @@ export function createHttp(options: HttpOptions): Http {
 
   async function attempt<T>(req: HttpRequest<T>): Promise<T> {
     await options.bucket?.take();
+    await req.gate?.();
     const payload = req.body === undefined ? undefined : JSON.stringify(req.body);
     const headers: Record<string, string> = { accept: 'application/json', ...req.headers };
     if (payload !== undefined) headers['content-type'] = 'application/json';

@@ -9,7 +9,7 @@
 // or the new cursor with everything it covers, and the next run converges either way.
 import type { CursorState, RunMode, RunOutcome } from '../store/records';
 import { BadResponse, CursorExpired } from './errors';
-import type { AnyProvider, Page, Pull } from './provider';
+import type { Page, Pull, PullProvider } from './provider';
 import type { RunStats } from './run-stats';
 import { reconcileDue, type SchedulePolicy } from './scheduler';
 import type { Scope } from './scope';
@@ -21,10 +21,12 @@ export interface RunProgress {
   changes: number;
   fullResync: boolean;
   outcome: RunOutcome;
+  /** A successful run that wants its scope back sooner than its interval (epoch ms). */
+  wakeAt?: number;
 }
 
 interface RunDeps {
-  readonly provider: AnyProvider;
+  readonly provider: PullProvider;
   readonly collection: Collection<Scope, { readonly id: string }>;
   readonly now: () => number;
   readonly stats: RunStats;

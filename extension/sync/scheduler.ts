@@ -12,6 +12,11 @@ export interface SchedulePolicy {
   readonly calendarIntervalMs: number;
   /** The calendar list changes rarely: about hourly, not every cycle. */
   readonly calendarListIntervalMs: number;
+  /** A Todoist account's poll while no push reaches it. One request per poll reads every change
+   * of the account (todoist spec §2), well inside 1,000 partial syncs per 15 min (§6); 10 min
+   * keeps a change made on the phone visible within minutes at 144 requests a day. Local writes
+   * do not wait for it: they push at once (todoist/actions.ts). */
+  readonly todoistIntervalMs: number;
   /** Safety full reconcile per scope, because push is not 100% reliable and tokens go stale. */
   readonly reconcileIntervalMs: number;
   /** Each scope's reconcile is offset by a hash of its id within ±spread/2, so calendars that
@@ -29,6 +34,7 @@ export interface SchedulePolicy {
 export const DEFAULT_SCHEDULE: SchedulePolicy = {
   calendarIntervalMs: 15 * MINUTE,
   calendarListIntervalMs: HOUR,
+  todoistIntervalMs: 10 * MINUTE,
   reconcileIntervalMs: 7 * DAY,
   reconcileSpreadMs: DAY,
   failureBackoff: { baseMs: MINUTE, capMs: 2 * HOUR },
@@ -37,12 +43,22 @@ export const DEFAULT_SCHEDULE: SchedulePolicy = {
 };
 
 export function intervalFor(scope: Scope, policy: SchedulePolicy): number {
+  if (scope.provider === 'todoist') return policy.todoistIntervalMs;
   return scope.kind === 'calendar-list' ? policy.calendarListIntervalMs : policy.calendarIntervalMs;
 }
 
-/** Measured from the run's start, so time spent inside a run never shifts the cadence. */
-export function nextRunAfterSuccess(scope: Scope, startedAt: number, policy: SchedulePolicy) {
-  return startedAt + intervalFor(scope, policy);
+/** Measured from the run's start, so time spent inside a run never shifts the cadence. A run may
+ * ask to wake sooner (`wakeAt`: a queued write waiting out its backoff), never below the alarm
+ * minimum. */
+export function nextRunAfterSuccess(
+  scope: Scope,
+  startedAt: number,
+  policy: SchedulePolicy,
+  wakeAt?: number,
+) {
+  const regular = startedAt + intervalFor(scope, policy);
+  if (wakeAt === undefined) return regular;
+  return Math.min(regular, Math.max(wakeAt, startedAt + policy.minRetryDelayMs));
 }
 
 export function nextRunAfterFailure(

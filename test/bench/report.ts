@@ -23,7 +23,12 @@ export function table(rows: readonly BenchRow[]): string {
   return [line(head), line(widths.map((w) => '-'.repeat(w))), ...body.map(line)].join('\n');
 }
 
-export function markdown(rows: readonly BenchRow[], date: Date, targets: string): string {
+export function markdown(
+  rows: readonly BenchRow[],
+  date: Date,
+  targets: string,
+  notes = '',
+): string {
   const lines = [
     '# Benchmarks',
     '',
@@ -45,6 +50,7 @@ export function markdown(rows: readonly BenchRow[], date: Date, targets: string)
     '',
     targets,
     '',
+    ...(notes === '' ? [] : [notes, '']),
   ];
   return lines.join('\n');
 }

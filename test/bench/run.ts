@@ -4,18 +4,54 @@ import { writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { BenchRow } from './measure';
 import { markdown, table } from './report';
+import { agenda } from './scenarios/agenda';
 import { initialIngest } from './scenarios/initial-ingest';
 import { seedDay } from './scenarios/seed-day';
+import { todoistDay } from './scenarios/todoist-day';
 
 const SCENARIOS: Record<string, () => Promise<BenchRow[]>> = {
   'seed-day': seedDay,
   'initial-ingest': initialIngest,
+  agenda,
+  'todoist-day': todoistDay,
 };
 
 const TARGETS = [
   '- seed-day / almanac: `converged` 1, `quiet-cycle-writes` 0, `requests` ≤ 410 per day,',
   '  `bytes-vs-naive` ≤ 0.05.',
   '- initial-ingest: `events-per-second` ≥ 5,000 in Node.',
+  '- todoist-day: `converged` 1, `full-syncs` ≤ 1, `requests-per-change` ≤ 1.5 — NOT met by',
+  '  `poll-10m`, the shipping default; see below.',
+].join('\n');
+
+const NOTES = [
+  '## todoist-day',
+  '',
+  'One virtual day of a Todoist account, ticked every virtual minute: 30 changes made by another',
+  'client (6 bursts of 5, one a minute, between 07:00 and 22:00) and 10 completions made here',
+  'through the outbox (each pushed at once, riding on an incremental sync). `requests` counts the',
+  "engine's own requests, the first full sync included. `requests-per-change` = `requests` / 40",
+  '(30 remote + 10 local changes). `full-syncs` counts runs whose answer was a full sync.',
+  '`max-staleness` / `mean-staleness`: minutes from a remote change to the start of the first',
+  'successful run after it (minute resolution). `converged`: at the end of the day the open tasks',
+  'equal the truth, every completed task held is completed in truth, the projects match and the',
+  'outbox is empty.',
+  '',
+  'Variants: `poll-10m` is what ships — no push reaches a Todoist account yet, so the account is',
+  'polled every 10 minutes. `poll-30m` is the same engine polling every 30 minutes. `push-projected`',
+  "is a projection of the relay, which is not built: the emulator's webhooks (spec §7) trigger a",
+  'sync within the minute, webhooks about a version already held (our own writes) are ignored,',
+  "and the safety poll is hourly; the relay's SSE traffic is not counted.",
+  '',
+  'The ≤ 1.5 target is not met by the shipping 10-minute poll, and no poll meets it honestly: a',
+  'poll every N minutes spends 1,440 / N requests a day whether anything changed or not (144 at',
+  '10 minutes), so the ratio depends on how busy the day was, not on the engine. `poll-30m` gets',
+  'under 1.5 on this day only by letting a change wait up to half an hour (see its staleness).',
+  'We ship 10 minutes: changes from the phone show within minutes, at 1–2 requests per 15',
+  'minutes against a budget of 1,000. The relay changes the picture: syncs follow changes (one',
+  'per changed minute, one per local write) and the poll becomes an hourly safety net —',
+  '`push-projected` meets the target with changes seen within the minute. It is a projection',
+  'until the relay exists.',
 ].join('\n');
 
 export function parseArgs(argv: readonly string[]): { json: boolean; scenarios: string[] } {
@@ -47,7 +83,7 @@ async function main(): Promise<void> {
   else process.stdout.write(`${table(rows)}\n`);
   if (args.scenarios.length === 0) {
     const docs = fileURLToPath(new URL('../../docs/benchmarks.md', import.meta.url));
-    await writeFile(docs, markdown(rows, new Date(), TARGETS));
+    await writeFile(docs, markdown(rows, new Date(), TARGETS, NOTES));
   }
 }
 

@@ -26,6 +26,6 @@ describe('scope ids', () => {
   it('rejects source ids that would make keys ambiguous, and unknown scopes', () => {
     expect(() => calendarScope('a:b', 'primary')).toThrow(/invalid source id/);
     expect(() => calendarListScope('')).toThrow(/invalid source id/);
-    expect(() => parseScope('todoist:account:me')).toThrow(/unknown scope/);
+    expect(() => parseScope('notion:database:me')).toThrow(/unknown scope/);
   });
 });

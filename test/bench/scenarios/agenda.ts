@@ -1,0 +1,90 @@
+// agenda: the new tab over a heavy store in real Chromium. 50,000 events (10 calendars, spread
+// over the sync window) and 2,000 tasks are bulk-put through the page's own Dexie; then the
+// current week is opened (fresh navigations, median of RUNS after a warm-up):
+// - query-ms: the week's store read, measured in the page (performance.measure around it);
+// - render-ms: navigation start → the first paint with data (performance.mark);
+// - initial-ingest (chromium-indexeddb): events/s of the 50,000 bulk-puts into real IndexedDB,
+//   batched like sync pages — the browser-side write figure next to the engine's Node one.
+// Needs the built extension (`npm run build`): it runs the production bundle.
+import { existsSync } from 'node:fs';
+import { Temporal } from 'temporal-polyfill';
+import { EXTENSION_DIR, launchWithExtension } from '../../e2e/support/browser';
+import type { BenchRow } from '../measure';
+import { type FillResult, fillScript } from './agenda-fill';
+
+export const SCENARIO = 'agenda';
+const EVENTS = 50_000;
+const TASKS = 2_000;
+const RUNS = 5;
+const ZONE = 'America/New_York';
+
+interface Timing {
+  readonly queryMs: number;
+  readonly renderMs: number;
+  readonly entries: number;
+}
+
+export async function agenda(): Promise<BenchRow[]> {
+  if (!existsSync(`${EXTENSION_DIR}/manifest.json`)) {
+    throw new Error(`No built extension at ${EXTENSION_DIR}: run \`npm run build\` first.`);
+  }
+  const browser = await launchWithExtension({ env: { TZ: ZONE } });
+  try {
+    const base = `chrome-extension://${browser.extensionId}/newtab.html`;
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.goto(base);
+    await page.waitForFunction('Boolean(globalThis.__almanacNewtab)');
+    const now = Date.now();
+    const fill = (await page.evaluate(
+      fillScript({ now, events: EVENTS, tasks: TASKS, calendars: 10, batch: 1_000 }),
+    )) as FillResult;
+    if (fill.eventsStored !== EVENTS || fill.tasksStored !== TASKS) {
+      throw new Error(`stored ${fill.eventsStored} events, ${fill.tasksStored} tasks`);
+    }
+
+    const today = Temporal.Now.plainDateISO(ZONE).toString();
+    const timings: Timing[] = [];
+    for (let run = 0; run <= RUNS; run++) {
+      await page.goto('about:blank');
+      await page.goto(`${base}#week/${today}`);
+      await page.waitForSelector('.agenda-app[data-state="ready"] .time-grid', { timeout: 30_000 });
+      await page.waitForFunction(
+        `performance.getEntriesByName('almanac:agenda:rendered').length > 0`,
+      );
+      const t = (await page.evaluate(`(() => ({
+        queryMs: performance.getEntriesByName('almanac:agenda:query')[0].duration,
+        renderMs: performance.getEntriesByName('almanac:agenda:rendered')[0].startTime,
+        entries: document.querySelectorAll('.time-grid [data-agenda-item]').length,
+      }))()`)) as Timing;
+      if (t.entries < 100) throw new Error(`the week shows only ${t.entries} entries`);
+      if (run > 0) timings.push(t); // run 0 warms the caches
+    }
+    const median = (pick: (t: Timing) => number) => {
+      const sorted = timings.map(pick).sort((a, b) => a - b);
+      return Math.round((sorted[Math.floor(sorted.length / 2)] ?? Number.NaN) * 10) / 10;
+    };
+    const row = (metric: string, value: number, unit: string, scenario = SCENARIO): BenchRow => ({
+      scenario,
+      variant: scenario === SCENARIO ? 'chromium' : 'chromium-indexeddb',
+      metric,
+      value,
+      unit,
+    });
+    return [
+      row('events-stored', fill.eventsStored, 'events'),
+      row('tasks-stored', fill.tasksStored, 'tasks'),
+      row('week-entries', median((t) => t.entries), 'entries'),
+      row('query-ms', median((t) => t.queryMs), 'ms'),
+      row('render-ms', median((t) => t.renderMs), 'ms'),
+      row(
+        'events-per-second',
+        Math.round(EVENTS / (fill.ingestMs / 1000)),
+        'events/s',
+        'initial-ingest',
+      ),
+    ];
+  } finally {
+    await browser.close();
+  }
+}
