@@ -31,6 +31,17 @@ export default defineConfig({
         },
       },
       {
+        // Background wiring against WXT's fake browser (`wxt/testing/fake-browser`, injected into
+        // extension/platform, which takes its browser APIs as parameters) and fake-indexeddb.
+        test: {
+          name: 'extension',
+          include: ['test/extension/**/*.test.ts'],
+          environment: 'node',
+          setupFiles: ['fake-indexeddb/auto'],
+          testTimeout: 30_000,
+        },
+      },
+      {
         // The built extension (.output/chrome-mv3) in Debian Chromium; `npm test` builds first.
         test: {
           name: 'e2e',

@@ -26,7 +26,7 @@ const vitest = (name: string, projects: string[]): Step => ({
 
 const steps: Step[] = [
   { name: 'check', cmd: ['npm', 'run', '--silent', 'check'] },
-  vitest('node-layers', ['unit', 'conformance', 'engine']),
+  vitest('node-layers', ['unit', 'conformance', 'engine', 'extension']),
   vitest('relay', ['relay']),
   { name: 'build', cmd: ['npm', 'run', '--silent', 'build'] },
   vitest('e2e', ['e2e']),

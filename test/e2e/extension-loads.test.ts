@@ -23,7 +23,7 @@ describe('the built extension in Debian Chromium', () => {
   it('renders the popup', async () => {
     const page = await browser.context.newPage();
     await page.goto(`chrome-extension://${browser.extensionId}/popup.html`);
-    await expect.poll(() => page.locator('#root').innerText()).toContain('Almanac');
+    await expect.poll(() => page.locator('#root').textContent()).toContain('Almanac');
     await page.close();
   });
 });

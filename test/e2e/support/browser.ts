@@ -16,13 +16,20 @@ export interface ExtensionBrowser {
 // Debian's Chromium with the built extension, in a throwaway profile. The flags keep Chromium from
 // reaching for Google's hosts, which this machine's closed network refuses.
 export async function launchWithExtension(
-  opts: { headless?: boolean } = {},
+  opts: {
+    headless?: boolean;
+    extensionDir?: string;
+    /** Extra environment for the browser process, e.g. `{ TZ: 'America/Los_Angeles' }`. */
+    env?: Record<string, string>;
+  } = {},
 ): Promise<ExtensionBrowser> {
   const profile = await mkdtemp(path.join(tmpdir(), 'almanac-e2e-'));
   const headless = opts.headless ?? true;
+  const extensionDir = opts.extensionDir ?? EXTENSION_DIR;
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: false, // the new headless mode is chosen by the flag below; it supports extensions
+    ...(opts.env ? { env: { ...process.env, ...opts.env } } : {}),
     args: [
       ...(headless ? ['--headless=new'] : []),
       '--no-sandbox',
@@ -31,8 +38,8 @@ export async function launchWithExtension(
       '--disable-component-update',
       '--disable-sync',
       '--no-first-run',
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
     ],
   });
   const serviceWorker =

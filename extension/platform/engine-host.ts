@@ -1,0 +1,74 @@
+// Builds the sync engine from platform ports and the current settings, and rebuilds it when the
+// settings that shape it change (endpoint, window, poll interval). A run in flight on the old
+// engine finishes; Web Locks keep it and a run of the new engine from overlapping on one scope.
+import { createSyncEngine, type SyncEngine } from '../sync/engine';
+import { createGoogleProviders } from '../sync/google/providers';
+import type { LockPort, LogPort, SyncPorts, TokenPort } from '../sync/ports';
+import { createProviderRegistry } from '../sync/provider';
+import type { SyncStore } from '../sync/store-port';
+import { createTodoistProviders } from '../sync/todoist/providers';
+import type { TodoistStorePort } from '../sync/todoist/store-port';
+
+export interface EngineShape {
+  readonly googleApiBase: string;
+  readonly todoistApiBase: string;
+  readonly window: { readonly backDays: number; readonly aheadDays: number };
+  readonly pollMinutes: number;
+}
+
+export interface EngineHostDeps {
+  readonly store: SyncStore;
+  readonly todoistStore: TodoistStorePort;
+  readonly tokens: TokenPort;
+  readonly fetch: typeof fetch;
+  readonly now: () => number;
+  readonly sleep: (ms: number) => Promise<void>;
+  readonly lock: LockPort;
+  readonly log: LogPort;
+  readonly random: () => number;
+}
+
+export interface EngineHost {
+  engine(): SyncEngine;
+  configure(shape: EngineShape): void;
+}
+
+export function createEngineHost(deps: EngineHostDeps, initial: EngineShape): EngineHost {
+  let shape = initial;
+  let current = build(initial);
+
+  function build(s: EngineShape): SyncEngine {
+    const ports: SyncPorts = {
+      fetch: deps.fetch,
+      now: deps.now,
+      sleep: deps.sleep,
+      store: deps.store,
+      tokens: deps.tokens,
+      lock: deps.lock,
+      log: deps.log,
+      random: deps.random,
+    };
+    const google = createGoogleProviders(ports, {
+      baseUrl: s.googleApiBase,
+      calendarSync: { window: { backDays: s.window.backDays, aheadDays: s.window.aheadDays } },
+    });
+    const todoist = createTodoistProviders(ports, {
+      store: deps.todoistStore,
+      baseUrl: s.todoistApiBase,
+    });
+    return createSyncEngine({
+      ports,
+      providers: createProviderRegistry([...google, ...todoist]),
+      schedule: { calendarIntervalMs: s.pollMinutes * 60_000 },
+    });
+  }
+
+  return {
+    engine: () => current,
+    configure(next) {
+      if (JSON.stringify(next) === JSON.stringify(shape)) return;
+      shape = next;
+      current = build(next);
+    },
+  };
+}

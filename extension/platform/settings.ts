@@ -1,0 +1,111 @@
+// User settings (options page), validated with zod at every boundary: storage, messages, form.
+// Stored whole in chrome.storage.local; a stored value that no longer parses falls back to the
+// defaults field by field instead of breaking the extension.
+import { z } from 'zod';
+import type { BuildConfig, Endpoints } from './build-config';
+
+const httpUrl = z
+  .string()
+  .trim()
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      return url.protocol === 'https:' || url.protocol === 'http:';
+    } catch {
+      return false;
+    }
+  }, 'must be an http(s) URL')
+  .transform((value) => value.replace(/\/+$/, ''));
+
+/** Run-time overrides of the build-time endpoints ("Advanced"); absent = the build default. */
+export const advancedSchema = z.strictObject({
+  googleApiBase: httpUrl.optional(),
+  googleAuthUrl: httpUrl.optional(),
+  googleTokenUrl: httpUrl.optional(),
+  todoistApiBase: httpUrl.optional(),
+});
+export type AdvancedSettings = z.infer<typeof advancedSchema>;
+
+export const CONFLICT_POLICIES = ['ask', 'remote-wins', 'local-wins', 'newest-wins'] as const;
+
+export const settingsSchema = z.strictObject({
+  /** The events window of a full sync (sync/google/window.ts); applies from the next full sync. */
+  syncWindow: z.strictObject({
+    backDays: z.int().min(1).max(365),
+    aheadDays: z.int().min(7).max(730),
+  }),
+  /** How often each calendar is polled (the relay would push sooner; it isn't built yet). The
+   * floor is chrome.alarms' 30 s minimum rounded up to a minute. */
+  safetyPollMinutes: z
+    .int()
+    .min(1)
+    .max(24 * 60),
+  /** Empty = no relay. Stored for the push path; the extension polls until it exists. */
+  relayUrl: z.union([z.literal(''), httpUrl]),
+  /** Stored now, used when two-way sync lands. */
+  conflictPolicy: z.enum(CONFLICT_POLICIES),
+  advanced: advancedSchema,
+});
+export type Settings = z.infer<typeof settingsSchema>;
+
+/** What updateSettings accepts: any subset; `advanced` replaces the whole override set. */
+export const settingsPatchSchema = settingsSchema.partial();
+export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
+
+export function defaultSettings(build: Pick<BuildConfig, 'relayUrl'>): Settings {
+  return {
+    syncWindow: { backDays: 30, aheadDays: 365 },
+    safetyPollMinutes: 15,
+    relayUrl: build.relayUrl,
+    conflictPolicy: 'ask',
+    advanced: {},
+  };
+}
+
+/** A stored value → valid settings: every field that fails validation takes its default. */
+export function parseStoredSettings(stored: unknown, defaults: Settings): Settings {
+  const whole = settingsSchema.safeParse(stored);
+  if (whole.success) return whole.data;
+  const record = typeof stored === 'object' && stored !== null ? stored : {};
+  const merged: Record<string, unknown> = { ...defaults };
+  for (const [key, value] of Object.entries(record)) {
+    const field = settingsSchema.shape[key as keyof Settings];
+    if (field?.safeParse(value).success) merged[key] = field.parse(value);
+  }
+  return settingsSchema.parse(merged);
+}
+
+export function applySettingsPatch(current: Settings, patch: SettingsPatch): Settings {
+  return settingsSchema.parse({ ...current, ...patch });
+}
+
+/** The endpoints in force: build-time defaults with the user's overrides on top. */
+export function effectiveEndpoints(build: BuildConfig, settings: Settings): Endpoints {
+  const a = settings.advanced;
+  const googleTokenUrl = a.googleTokenUrl ?? build.googleTokenUrl;
+  return {
+    googleApiBase: a.googleApiBase ?? build.googleApiBase,
+    googleAuthUrl: a.googleAuthUrl ?? build.googleAuthUrl,
+    googleTokenUrl,
+    googleRevokeUrl: a.googleTokenUrl
+      ? googleTokenUrl.replace(/\/token$/, '/revoke')
+      : build.googleRevokeUrl,
+    todoistApiBase: a.todoistApiBase ?? build.todoistApiBase,
+    todoistAuthUrl: a.todoistApiBase ? `${a.todoistApiBase}/oauth/authorize` : build.todoistAuthUrl,
+    todoistTokenUrl: a.todoistApiBase
+      ? `${a.todoistApiBase}/oauth/access_token`
+      : build.todoistTokenUrl,
+    relayUrl: settings.relayUrl,
+  };
+}
+
+/** Origins (as optional-permission match patterns) the overrides need beyond the manifest's. */
+export function originsOf(advanced: AdvancedSettings): string[] {
+  const patterns = new Set<string>();
+  for (const value of Object.values(advanced)) {
+    if (!value) continue;
+    const url = new URL(value);
+    patterns.add(`${url.protocol}//${url.hostname}/*`);
+  }
+  return [...patterns];
+}

@@ -1,0 +1,73 @@
+// Small React hooks shared by the popup and the options page.
+import { useCallback, useEffect, useState } from 'react';
+import { browser } from 'wxt/browser';
+import { buildConfig } from '../platform/build-config';
+import type { Status } from '../platform/messages';
+import { defaultSettings, parseStoredSettings, type Settings } from '../platform/settings';
+import { SETTINGS_KEY } from '../platform/settings-store';
+import { send } from './messaging';
+
+/** The current time, re-read every `everyMs` so "3 minutes ago" stays true. */
+export function useNow(everyMs = 15_000): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const id = setInterval(() => setNow(Date.now()), everyMs);
+    return () => clearInterval(id);
+  }, [everyMs]);
+  return now;
+}
+
+/** The background's status; `refresh` after any action. Re-asked when `deps` change. */
+export function useStatus(...deps: unknown[]): { status: Status | undefined; refresh: () => void } {
+  const [status, setStatus] = useState<Status>();
+  const [tick, setTick] = useState(0);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: re-ask when the caller's data changes.
+  useEffect(() => {
+    let live = true;
+    send({ type: 'getStatus' })
+      .then((s) => live && setStatus(s))
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [tick, ...deps]);
+  return { status, refresh: useCallback(() => setTick((t) => t + 1), []) };
+}
+
+/** Settings as stored (validated, defaults filled in), live across pages. */
+export function useSettings(): Settings | undefined {
+  const [settings, setSettings] = useState<Settings>();
+  useEffect(() => {
+    const defaults = defaultSettings(buildConfig());
+    const read = () =>
+      browser.storage.local
+        .get(SETTINGS_KEY)
+        .then((all) => setSettings(parseStoredSettings(all[SETTINGS_KEY], defaults)));
+    void read();
+    const onChanged = (changes: Record<string, unknown>, area: string) => {
+      if (area === 'local' && SETTINGS_KEY in changes) void read();
+    };
+    browser.storage.onChanged.addListener(onChanged);
+    return () => browser.storage.onChanged.removeListener(onChanged);
+  }, []);
+  return settings;
+}
+
+/** Runs an async action with a busy flag and its error message. */
+export function useAction() {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string>();
+  const run = useCallback(async <T>(action: () => Promise<T>): Promise<T | undefined> => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      return await action();
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err));
+      return undefined;
+    } finally {
+      setBusy(false);
+    }
+  }, []);
+  return { busy, error, run, clearError: () => setError(undefined) };
+}

@@ -1,0 +1,91 @@
+// Calendars per Google account, with checkboxes and their colors. Unchecking removes that
+// calendar's events from this browser (the store drops them with its cursor in one transaction).
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
+import type { CalendarRecord } from '../../store/records';
+import { isCalendarSelected } from '../../store/selection';
+import { uiDb } from '../db';
+import { useAction } from '../hooks';
+import { send } from '../messaging';
+
+const ROLE_NOTE: Record<string, string> = {
+  reader: 'read-only',
+  freeBusyReader: 'free/busy only',
+};
+
+export function CalendarsSection() {
+  const data = useLiveQuery(async () => {
+    const db = uiDb();
+    const [sources, calendars] = await Promise.all([db.sources.toArray(), db.calendars.toArray()]);
+    return { sources: sources.filter((s) => s.provider === 'google'), calendars };
+  }, []);
+  const action = useAction();
+  // The box flips at once; the store catches up when the background has applied the change.
+  const [pending, setPending] = useState<ReadonlyMap<string, boolean>>(new Map());
+  if (!data) return null;
+  const toggle = (c: CalendarRecord, selected: boolean) => {
+    setPending((p) => new Map(p).set(c.key, selected));
+    void action
+      .run(() => send({ type: 'setCalendarSelected', calendarKey: c.key, selected }))
+      .finally(() =>
+        setPending((p) => {
+          const next = new Map(p);
+          next.delete(c.key);
+          return next;
+        }),
+      );
+  };
+
+  return (
+    <section aria-labelledby="calendars-title">
+      <h2 id="calendars-title">Calendars</h2>
+      <p className="muted">Unchecking a calendar removes its events from this browser.</p>
+      {action.error ? (
+        <div className="alert" role="alert">
+          {action.error}
+        </div>
+      ) : null}
+      {data.sources.length === 0 ? <p className="muted">Connect a Google account first.</p> : null}
+      {data.sources.map((source) => {
+        const mine = data.calendars
+          .filter((c) => c.sourceId === source.id)
+          .sort(
+            (a, b) =>
+              Number(b.primary) - Number(a.primary) ||
+              (a.summaryOverride ?? a.summary).localeCompare(b.summaryOverride ?? b.summary),
+          );
+        return (
+          <fieldset key={source.id}>
+            <legend>{source.label ?? source.id}</legend>
+            {mine.length === 0 ? <p className="muted">Fetching the calendar list…</p> : null}
+            {mine.map((c) => (
+              <div className="calendar-choice" key={c.key}>
+                <label>
+                  <input
+                    type="checkbox"
+                    checked={pending.get(c.key) ?? isCalendarSelected(c)}
+                    disabled={pending.has(c.key)}
+                    onChange={(e) => toggle(c, e.target.checked)}
+                  />
+                  <span
+                    className="swatch"
+                    style={{ background: c.backgroundColor }}
+                    aria-hidden="true"
+                  />
+                  <span>
+                    {c.summaryOverride ?? c.summary}
+                    {c.primary ? <span className="muted"> · primary</span> : null}
+                    {c.accessRole && ROLE_NOTE[c.accessRole] ? (
+                      <span className="muted"> · {ROLE_NOTE[c.accessRole]}</span>
+                    ) : null}
+                    {c.hidden ? <span className="muted"> · hidden in Google Calendar</span> : null}
+                  </span>
+                </label>
+              </div>
+            ))}
+          </fieldset>
+        );
+      })}
+    </section>
+  );
+}

@@ -1,0 +1,164 @@
+// Sync settings: the events window, the safety-poll interval, the relay URL and the conflict
+// policy. Validated with the same zod schema the background applies.
+import { useEffect, useId, useState } from 'react';
+import { CONFLICT_POLICIES, type Settings, settingsPatchSchema } from '../../platform/settings';
+import { useAction } from '../hooks';
+import { send } from '../messaging';
+
+const POLICY_LABELS: Record<(typeof CONFLICT_POLICIES)[number], string> = {
+  ask: 'Ask me',
+  'remote-wins': 'Keep the provider’s version',
+  'local-wins': 'Keep my local edit',
+  'newest-wins': 'Keep the newest change',
+};
+
+interface Form {
+  backDays: string;
+  aheadDays: string;
+  poll: string;
+  relayUrl: string;
+  conflictPolicy: Settings['conflictPolicy'];
+}
+
+const toForm = (s: Settings): Form => ({
+  backDays: String(s.syncWindow.backDays),
+  aheadDays: String(s.syncWindow.aheadDays),
+  poll: String(s.safetyPollMinutes),
+  relayUrl: s.relayUrl,
+  conflictPolicy: s.conflictPolicy,
+});
+
+export function SyncSection(props: { settings: Settings }) {
+  const [form, setForm] = useState<Form>(() => toForm(props.settings));
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [saved, setSaved] = useState(false);
+  const action = useAction();
+  const ids = { back: useId(), ahead: useId(), poll: useId(), relay: useId(), policy: useId() };
+  useEffect(() => setForm(toForm(props.settings)), [props.settings]);
+
+  const set = (patch: Partial<Form>) => {
+    setSaved(false);
+    setForm((f) => ({ ...f, ...patch }));
+  };
+  const submit = async () => {
+    const parsed = settingsPatchSchema.safeParse({
+      syncWindow: { backDays: Number(form.backDays), aheadDays: Number(form.aheadDays) },
+      safetyPollMinutes: Number(form.poll),
+      relayUrl: form.relayUrl.trim(),
+      conflictPolicy: form.conflictPolicy,
+    });
+    if (!parsed.success) {
+      setErrors(
+        Object.fromEntries(parsed.error.issues.map((i) => [i.path.join('.'), i.message] as const)),
+      );
+      return;
+    }
+    setErrors({});
+    const done = await action.run(() => send({ type: 'updateSettings', settings: parsed.data }));
+    if (done !== undefined) setSaved(true);
+  };
+  const invalid = (key: string) =>
+    errors[key] ? (
+      <span className="invalid" role="alert">
+        {errors[key]}
+      </span>
+    ) : null;
+
+  return (
+    <section aria-labelledby="sync-title">
+      <h2 id="sync-title">Sync</h2>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+        className="row"
+        style={{ flexDirection: 'column', alignItems: 'stretch' }}
+      >
+        <div className="field">
+          <label htmlFor={ids.back}>Keep past events (days)</label>
+          <input
+            id={ids.back}
+            type="number"
+            min={1}
+            max={365}
+            value={form.backDays}
+            onChange={(e) => set({ backDays: e.target.value })}
+          />
+          {invalid('syncWindow.backDays')}
+        </div>
+        <div className="field">
+          <label htmlFor={ids.ahead}>Keep future events (days)</label>
+          <input
+            id={ids.ahead}
+            type="number"
+            min={7}
+            max={730}
+            value={form.aheadDays}
+            onChange={(e) => set({ aheadDays: e.target.value })}
+          />
+          {invalid('syncWindow.aheadDays')}
+          <span className="hint muted">
+            A new window applies with a full re-sync, started on save.
+          </span>
+        </div>
+        <div className="field">
+          <label htmlFor={ids.poll}>Check for changes every (minutes)</label>
+          <input
+            id={ids.poll}
+            type="number"
+            min={1}
+            max={1440}
+            value={form.poll}
+            onChange={(e) => set({ poll: e.target.value })}
+          />
+          {invalid('safetyPollMinutes')}
+          <span className="hint muted">
+            The safety poll. Live push via the relay is not available yet.
+          </span>
+        </div>
+        <div className="field">
+          <label htmlFor={ids.relay}>Relay URL</label>
+          <input
+            id={ids.relay}
+            type="url"
+            placeholder="none"
+            value={form.relayUrl}
+            onChange={(e) => set({ relayUrl: e.target.value })}
+          />
+          {invalid('relayUrl')}
+        </div>
+        <div className="field">
+          <label htmlFor={ids.policy}>When an event changed on both sides</label>
+          <select
+            id={ids.policy}
+            value={form.conflictPolicy}
+            onChange={(e) => set({ conflictPolicy: e.target.value as Form['conflictPolicy'] })}
+          >
+            {CONFLICT_POLICIES.map((p) => (
+              <option key={p} value={p}>
+                {POLICY_LABELS[p]}
+              </option>
+            ))}
+          </select>
+          <span className="hint muted">Stored now; used once two-way sync arrives.</span>
+        </div>
+        <div className="row">
+          <button type="submit" className="primary" disabled={action.busy}>
+            Save
+          </button>
+          {saved ? (
+            <span className="saved" role="status">
+              Saved
+            </span>
+          ) : null}
+          {action.error ? (
+            <span className="alert" role="alert">
+              {action.error}
+            </span>
+          ) : null}
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,44 @@
+// Settings: validated, defaults filled in field by field, endpoints overridable at run time.
+import { describe, expect, it } from 'vitest';
+import {
+  applySettingsPatch,
+  defaultSettings,
+  effectiveEndpoints,
+  originsOf,
+  parseStoredSettings,
+} from '../../extension/platform/settings';
+import { BUILD } from './helpers/background-harness';
+
+const defaults = defaultSettings(BUILD);
+
+describe('settings', () => {
+  it('falls back to defaults for a missing or broken stored value, field by field', () => {
+    expect(parseStoredSettings(undefined, defaults)).toEqual(defaults);
+    const partly = parseStoredSettings(
+      { safetyPollMinutes: 5, syncWindow: { backDays: -3 } },
+      defaults,
+    );
+    expect(partly).toEqual({ ...defaults, safetyPollMinutes: 5 });
+  });
+
+  it('applies a patch and refuses an invalid one', () => {
+    expect(applySettingsPatch(defaults, { conflictPolicy: 'newest-wins' }).conflictPolicy).toBe(
+      'newest-wins',
+    );
+    expect(() => applySettingsPatch(defaults, { safetyPollMinutes: 0 })).toThrow();
+  });
+
+  it('overrides build-time endpoints and names the hosts to request', () => {
+    const settings = applySettingsPatch(defaults, {
+      advanced: {
+        googleApiBase: 'http://127.0.0.1:8790/',
+        googleTokenUrl: 'http://127.0.0.1:8790/token',
+      },
+    });
+    const endpoints = effectiveEndpoints(BUILD, settings);
+    expect(endpoints.googleApiBase).toBe('http://127.0.0.1:8790');
+    expect(endpoints.googleRevokeUrl).toBe('http://127.0.0.1:8790/revoke');
+    expect(endpoints.googleAuthUrl).toBe(BUILD.googleAuthUrl);
+    expect(originsOf(settings.advanced)).toEqual(['http://127.0.0.1/*']);
+  });
+});
