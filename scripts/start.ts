@@ -3,6 +3,11 @@
 // demo user signed in and synced. Headful when there is a display; otherwise headless. Either way
 // screenshots of the popup, the options page and (when built) the new tab page, light and dark,
 // go to .output/screenshots/. `--once` exits after the screenshots (CI-style smoke runs).
+//
+// With real credentials (ALMANAC_GOOGLE_CLIENT_ID set, or `--real`) no emulator starts: the
+// extension is built for the real Google and Todoist endpoints (every ALMANAC_* variable in the
+// environment applies, README "Configuration") and Chromium opens the options page for you to
+// sign in.
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import {
@@ -15,6 +20,7 @@ import { createGoogleEmulator } from '../test/emulators/google/index';
 import { createTodoistEmulator } from '../test/emulators/todoist/index';
 
 const once = process.argv.includes('--once');
+const real = process.argv.includes('--real') || Boolean(process.env.ALMANAC_GOOGLE_CLIENT_ID);
 const googlePort = Number(process.env.GOOGLE_EMULATOR_PORT ?? 8790);
 const todoistPort = Number(process.env.TODOIST_EMULATOR_PORT ?? 8791);
 const relayPort = Number(process.env.RELAY_PORT ?? 8787);
@@ -24,6 +30,7 @@ const children: ChildProcess[] = [];
 const closers: Array<() => Promise<void>> = [];
 
 async function main() {
+  if (real) return startReal();
   const google = createGoogleEmulator({ seed: 'demo' });
   const todoist = createTodoistEmulator({ seed: 'demo' });
   const googleServer = await startServer(google.app, { port: googlePort });
@@ -122,6 +129,24 @@ async function takeScreenshots(browser: ExtensionBrowser) {
     await shoot('newtab.html', 'newtab.png', { width: 1280, height: 800 });
     await shoot('newtab.html', 'newtab-dark.png', { width: 1280, height: 800 }, true);
   }
+}
+
+/** Real services: build against them as configured, open the options page to sign in. */
+async function startReal() {
+  const build = spawnSync('npx', ['wxt', 'build'], { stdio: 'inherit', env: process.env });
+  if (build.status !== 0) throw new Error('The extension build failed.');
+  const headless = !process.env.DISPLAY;
+  const browser = await launchWithExtension({ headless });
+  closers.push(browser.close);
+  console.log(`Extension         ${browser.extensionId} (real services)`);
+  const options = await browser.context.newPage();
+  await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+  if (headless) {
+    console.log('No display: signing in to real Google needs a window. Screenshots only.');
+    await takeScreenshots(browser);
+    return shutdown(0);
+  }
+  console.log('Sign in from the options page. Ctrl-C stops everything.');
 }
 
 async function waitForHealth(url: string, timeoutMs: number) {
