@@ -47,6 +47,9 @@ function configuredHosts(): string[] {
 
 export default defineConfig({
   srcDir: 'extension',
+  // Static files (the toolbar icons, extension/public/icon/<size>.png) live beside the sources;
+  // WXT's default is <root>/public. Icons named icon/<size>.png become the manifest's `icons`.
+  publicDir: 'extension/public',
   // The e2e tests build their own copy against emulators on ephemeral ports.
   outDir: process.env.ALMANAC_OUT_DIR || '.output',
   modules: ['@wxt-dev/module-react'],

@@ -1,8 +1,10 @@
 // Signing out removes everything Almanac holds for that account, in ONE transaction: its source
-// row, calendars, events, scheduling rows, tasks/projects/labels, pending outbox writes and its
-// audit rows. (Daily metrics are account-free totals and stay.) The store has no such operation
-// yet, so it lives here; it touches only rows keyed by the source id.
+// row, calendars, events, scheduling rows, tasks/projects/sections/labels, pending outbox writes,
+// its audit rows and its Todoist budget counter (a `meta` row). (Daily metrics are account-free
+// totals and stay.) The store has no such operation yet, so it lives here; it touches only rows
+// keyed by the source id.
 import type { AlmanacDb } from '../store/db';
+import { BUDGET_KEY_PREFIX } from '../store/todoist/todoist-store';
 import { parseScope } from '../sync/scope';
 
 export function scopeSourceId(scope: string): string | undefined {
@@ -25,6 +27,7 @@ export async function wipeAccount(db: AlmanacDb, sourceId: string): Promise<void
     db.labels,
     db.outbox,
     db.runs,
+    db.meta,
   ];
   await db.transaction('rw', tables, async () => {
     const calendarKeys = await db.calendars.where('sourceId').equals(sourceId).primaryKeys();
@@ -40,6 +43,7 @@ export async function wipeAccount(db: AlmanacDb, sourceId: string): Promise<void
     await db.projects.where('sourceId').equals(sourceId).delete();
     await db.sections.where('sourceId').equals(sourceId).delete();
     await db.labels.where('sourceId').equals(sourceId).delete();
+    await db.meta.delete(BUDGET_KEY_PREFIX + sourceId);
     await db.sources.delete(sourceId);
   });
 }

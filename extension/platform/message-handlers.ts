@@ -9,6 +9,7 @@ import type { AccountStatus, Status } from './messages';
 import { QUICK_ADD_KIND } from './quick-add-outbox';
 import type { Secret } from './secret-vault';
 import type { Services } from './services';
+import { createTodoistHandlers } from './todoist-handlers';
 
 export function createHandlers(ready: () => Promise<Services>, alarms: AlarmsApi): Handlers {
   return {
@@ -76,12 +77,7 @@ export function createHandlers(ready: () => Promise<Services>, alarms: AlarmsApi
       const s = await ready();
       return s.quickAdd.submit(message.request);
     },
-    async completeTask() {
-      throw new MessageFailure(
-        'not-implemented',
-        'Completing Todoist tasks arrives with two-way Todoist sync; it is not available yet.',
-      );
-    },
+    ...createTodoistHandlers(ready),
     async resetAndResync() {
       const s = await ready();
       const scopes = (await s.host.engine().knownScopes()).length;

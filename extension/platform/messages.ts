@@ -2,8 +2,14 @@
 // is validated with zod on arrival; a bad one is answered with a clear error, never thrown away.
 // The pages never call provider APIs themselves: they ask the background through these.
 import { z } from 'zod';
+import { newTaskSchema, taskPatchSchema } from '../sync/todoist/actions';
 import { quickAddRequestSchema } from './quick-add';
 import { settingsPatchSchema } from './settings';
+import type { WriteState } from './todoist-writes';
+
+const sourceId = z.string().min(1).max(200);
+const taskId = z.string().min(1).max(100);
+const outboxId = z.string().min(1).max(100);
 
 export const messageSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('getStatus') }),
@@ -24,12 +30,23 @@ export const messageSchema = z.discriminatedUnion('type', [
     selected: z.boolean(),
   }),
   z.strictObject({ type: z.literal('quickAdd'), request: quickAddRequestSchema }),
-  /** Reserved for two-way Todoist sync: answered with a clear "not available yet". */
+  // Todoist writes (sync/todoist/actions.ts). Each is queued and shown at once, then pushed; the
+  // answer says whether Todoist confirmed it, it waits to be sent again, or Todoist refused it
+  // (a refusal is an error reply, and the write stays in the popup with Retry / Discard).
+  /** `done` false reopens the task; absent or true completes it (item_close: a recurring task
+   * moves to its next date, spec §3). */
   z.strictObject({
     type: z.literal('completeTask'),
-    sourceId: z.string().min(1),
-    taskId: z.string().min(1),
+    sourceId,
+    taskId,
+    done: z.boolean().optional(),
   }),
+  z.strictObject({ type: z.literal('addTask'), sourceId, task: newTaskSchema }),
+  z.strictObject({ type: z.literal('updateTask'), sourceId, taskId, patch: taskPatchSchema }),
+  z.strictObject({ type: z.literal('deleteTask'), sourceId, taskId }),
+  /** A refused write (popup): send it again, or drop it (the task falls back to Todoist's). */
+  z.strictObject({ type: z.literal('retryWrite'), outboxId }),
+  z.strictObject({ type: z.literal('discardWrite'), outboxId }),
   z.strictObject({ type: z.literal('resetAndResync') }),
 ]);
 export type Message = z.infer<typeof messageSchema>;
@@ -75,6 +92,16 @@ export interface Status {
   readonly queuedQuickAdds: number;
 }
 
+/** A Todoist write's answer: `taskId` is the row's id (a temp id for an add until Todoist has
+ * answered; the row keeps it as `localId`). A refused write is an error reply instead. */
+export type TaskWriteReply = {
+  /** The task's id now: Todoist's once it answered an add, else the temp id. */
+  readonly taskId: string;
+  /** Stable across the temp → real id swap (the UI's list key). */
+  readonly localId: string;
+  readonly outboxId: string;
+} & Exclude<WriteState, { state: 'failed' }>;
+
 /** What each message answers with (`data` of an ok reply). */
 export interface ReplyData {
   getStatus: Status;
@@ -84,7 +111,12 @@ export interface ReplyData {
   updateSettings: null;
   setCalendarSelected: null;
   quickAdd: unknown;
-  completeTask: never;
+  completeTask: TaskWriteReply;
+  addTask: TaskWriteReply;
+  updateTask: TaskWriteReply;
+  deleteTask: TaskWriteReply;
+  retryWrite: WriteState;
+  discardWrite: null;
   resetAndResync: { scopes: number };
 }
 

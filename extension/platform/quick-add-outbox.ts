@@ -5,6 +5,7 @@ import type { AlmanacDb } from '../store/db';
 import type { ErrorInfo, OutboxRecord } from '../store/records';
 import { fullJitterDelay } from '../sync/backoff';
 import { AuthExpired, retryAfterOf, SyncError, toErrorInfo } from '../sync/errors';
+import type { TodoistActions } from '../sync/todoist/actions';
 import type { Endpoints } from './build-config';
 import type { Notifier } from './notifier';
 import type { ProviderCalls } from './provider-calls';
@@ -37,6 +38,8 @@ export interface QuickAddService {
 export interface QuickAddServiceDeps {
   readonly db: AlmanacDb;
   readonly calls: ProviderCalls;
+  /** Todoist quick add goes through the engine's actions (budget; stored at once). */
+  readonly todoist: () => Pick<TodoistActions, 'quickAdd'>;
   readonly endpoints: () => Endpoints;
   readonly notifier: Notifier;
   readonly now: () => number;
@@ -54,7 +57,7 @@ export function createQuickAddService(deps: QuickAddServiceDeps): QuickAddServic
 
   async function attempt(request: QuickAddRequest): Promise<Created> {
     const created = await performQuickAdd(
-      { db, calls: deps.calls, endpoints: deps.endpoints() },
+      { db, calls: deps.calls, todoist: deps.todoist, endpoints: deps.endpoints() },
       request,
     );
     if (created.scope) deps.afterCreated(created.scope);

@@ -1,12 +1,14 @@
 // Quick add from the context menu (and the quickAdd message): Google events.quickAdd (spec §3),
-// Todoist /api/v1/tasks/quick (todoist spec §4), and "page as task" as an item_add command whose
-// uuid makes its retries safe (todoist spec §3). The result is a notification with an "Open" link,
+// Todoist quick add through the engine's actions (todoist spec §4: the client-side budget is spent,
+// and the task is stored at once, so it shows before the next sync), and "page as task" as an
+// item_add command whose uuid makes its retries safe (todoist spec §3). The result is a notification with an "Open" link,
 // or a clear error. A request that fails for a passing reason (offline, 5xx, rate limit) waits in
 // the outbox and is retried by the outbox alarm (outbox.ts).
 import { z } from 'zod';
 import type { AlmanacDb } from '../store/db';
 import { AuthExpired, RequestRejected } from '../sync/errors';
 import { calendarScope, todoistScope } from '../sync/scope';
+import { type TodoistActions, taskWebLink } from '../sync/todoist/actions';
 import type { Endpoints } from './build-config';
 import type { ProviderCalls } from './provider-calls';
 
@@ -44,7 +46,6 @@ const quickAddEventSchema = z.looseObject({
   summary: z.string().optional(),
   htmlLink: z.string().optional(),
 });
-const taskSchema = z.looseObject({ id: z.string(), content: z.string().optional() });
 const syncCommandSchema = z.looseObject({
   sync_status: z.record(z.string(), z.unknown()),
   temp_id_mapping: z.record(z.string(), z.string()).optional(),
@@ -55,7 +56,8 @@ const commandErrorSchema = z.looseObject({
   http_code: z.number().optional(),
 });
 
-export const todoistTaskLink = (id: string) => `https://app.todoist.com/app/task/${id}`;
+/** todoist spec §5: a task's web link (the agenda links tasks with it too). */
+export const todoistTaskLink = taskWebLink;
 
 /** Where the outbox files a request (the scope it belongs to; wiped with its account). */
 export function outboxScopeOf(request: QuickAddRequest, db: AlmanacDb): Promise<string> {
@@ -67,7 +69,12 @@ export function outboxScopeOf(request: QuickAddRequest, db: AlmanacDb): Promise<
 }
 
 export async function performQuickAdd(
-  deps: { readonly db: AlmanacDb; readonly calls: ProviderCalls; readonly endpoints: Endpoints },
+  deps: {
+    readonly db: AlmanacDb;
+    readonly calls: ProviderCalls;
+    readonly todoist: () => Pick<TodoistActions, 'quickAdd'>;
+    readonly endpoints: Endpoints;
+  },
   request: QuickAddRequest,
 ): Promise<Created> {
   const { calls, endpoints } = deps;
@@ -91,14 +98,9 @@ export async function performQuickAdd(
     };
   }
   if (request.target === 'todoist') {
-    const task = await calls.withSource('todoist', request.sourceId, {
-      method: 'POST',
-      url: `${endpoints.todoistApiBase}/api/v1/tasks/quick`,
-      endpoint: 'tasks.quick',
-      body: { text: request.text },
-      schema: taskSchema,
-    });
-    return { title: task.content ?? request.text, link: todoistTaskLink(task.id) };
+    // Already stored by the action: no sync needed for it to show.
+    const { task, link } = await deps.todoist().quickAdd(request.sourceId, request.text);
+    return { title: task.content, link };
   }
   // Page titles are not quick-add syntax ("Meeting tomorrow p1" must not become a due date), so
   // the page is added as a plain item with the URL as its description.
@@ -132,5 +134,10 @@ export async function performQuickAdd(
     throw new RequestRejected(message, details);
   }
   const id = answer.temp_id_mapping?.[tempId];
-  return { title: request.title, link: id ? todoistTaskLink(id) : 'https://app.todoist.com/app' };
+  return {
+    title: request.title,
+    link: id ? todoistTaskLink(id) : 'https://app.todoist.com/app',
+    // Sent outside the engine: the account's next sync brings it into the store.
+    scope: todoistScope(request.sourceId).id,
+  };
 }

@@ -18,6 +18,7 @@ import type { SecretVault } from './secret-vault';
 import { defaultSettings, effectiveEndpoints, type Settings } from './settings';
 import { createSettingsStore, type SettingsStore } from './settings-store';
 import { createSyncService, type SyncService } from './sync-service';
+import { createTodoistWrites, type TodoistWrites } from './todoist-writes';
 import { createTokenPort } from './token-port';
 
 export interface BackgroundDeps {
@@ -53,6 +54,8 @@ export interface Services {
   readonly sync: SyncService;
   readonly accounts: Accounts;
   readonly quickAdd: QuickAddService;
+  /** Todoist writes (add, edit, complete, delete, quick add, retry / discard). */
+  readonly todoist: TodoistWrites;
   readonly vault: SecretVault;
   rebuildMenus(): Promise<void>;
 }
@@ -115,6 +118,21 @@ export async function createServices(deps: BackgroundDeps, notifier: Notifier): 
     ping: () => api.runtime.getPlatformInfo?.() ?? Promise.resolve(),
     timers: deps.timers,
   });
+  const todoist = createTodoistWrites({
+    db,
+    store: store.todoist,
+    ports: {
+      fetch: deps.fetch,
+      now,
+      sleep: deps.sleep,
+      random: deps.random,
+      tokens,
+      log: deps.log,
+    },
+    baseUrl: () => endpoints().todoistApiBase,
+    run: (scope, reason) => sync.sync(scope, reason),
+    afterRun: () => sync.refreshSchedule(),
+  });
   const calls = createProviderCalls({
     fetch: deps.fetch,
     now,
@@ -126,6 +144,7 @@ export async function createServices(deps: BackgroundDeps, notifier: Notifier): 
   const quickAdd = createQuickAddService({
     db,
     calls,
+    todoist: () => todoist.actions(),
     endpoints,
     notifier,
     now,
@@ -174,6 +193,7 @@ export async function createServices(deps: BackgroundDeps, notifier: Notifier): 
     sync,
     accounts,
     quickAdd,
+    todoist,
     vault: deps.vault,
     rebuildMenus,
   };

@@ -44,6 +44,9 @@ export const settingsSchema = z.strictObject({
   relayUrl: z.union([z.literal(''), httpUrl]),
   /** Stored now, used when two-way sync lands. */
   conflictPolicy: z.enum(CONFLICT_POLICIES),
+  /** Whether task lists (the new tab) show completed Todoist tasks. The engine keeps checked
+   * tasks either way (store/todoist/queries.ts `includeCompleted`); this only chooses the view. */
+  showCompletedTasks: z.boolean(),
   advanced: advancedSchema,
 });
 export type Settings = z.infer<typeof settingsSchema>;
@@ -58,6 +61,7 @@ export function defaultSettings(build: Pick<BuildConfig, 'relayUrl'>): Settings 
     safetyPollMinutes: 15,
     relayUrl: build.relayUrl,
     conflictPolicy: 'ask',
+    showCompletedTasks: false,
     advanced: {},
   };
 }

@@ -14,6 +14,7 @@ import type {
 import { isCalendarSelected } from '../store/selection';
 import { calendarListScope, calendarScope, todoistScope } from '../sync/scope';
 import { describeError } from './error-text';
+import { loadTodoistWrites, NO_WRITES, type TodoistWrites } from './todoist-writes-model';
 
 export type CalendarPhase =
   | { readonly kind: 'syncing'; readonly activity: ActivityRow }
@@ -47,8 +48,13 @@ export interface AccountView {
   readonly calendars: readonly CalendarView[];
   /** First sync in progress: some selected calendar has never completed a listing. */
   readonly firstSync: { readonly done: number; readonly total: number } | undefined;
-  /** Todoist: open tasks stored, and the account scope's sync state. */
-  readonly tasks?: { readonly open: number; readonly scope: string; readonly phase: CalendarPhase };
+  /** Todoist: open tasks stored, the account scope's sync state, and this device's writes that
+   * wait to be sent (`pending`) or that Todoist refused (`failed`, offered Retry / Discard). */
+  readonly tasks?: {
+    readonly open: number;
+    readonly scope: string;
+    readonly phase: CalendarPhase;
+  } & TodoistWrites;
 }
 
 export interface PopupModel {
@@ -90,6 +96,7 @@ export async function loadPopupModel(db: AlmanacDb, now: number): Promise<PopupM
     ),
   );
   const openOf = new Map(sources.map((s, i) => [s.id, openTasks[i] ?? 0]));
+  const writesOf = await loadTodoistWrites(db, sources);
   const accounts = sources
     .slice()
     .sort(
@@ -99,7 +106,13 @@ export async function loadPopupModel(db: AlmanacDb, now: number): Promise<PopupM
     .map((source) =>
       source.provider === 'google'
         ? accountView(source, selected, stateOf, activity, countOf)
-        : todoistView(source, stateOf, activity, openOf.get(source.id) ?? 0),
+        : todoistView(
+            source,
+            stateOf,
+            activity,
+            openOf.get(source.id) ?? 0,
+            writesOf.get(source.id) ?? NO_WRITES,
+          ),
     );
   const requestsToday = metrics
     .filter((m) => m.name.startsWith('requests:'))
@@ -147,6 +160,7 @@ function todoistView(
   stateOf: ReadonlyMap<string, ScopeState>,
   activity: ReadonlyMap<string, ActivityRow>,
   open: number,
+  writes: TodoistWrites,
 ): AccountView {
   const scope = todoistScope(source.id).id;
   const state = stateOf.get(scope);
@@ -159,7 +173,7 @@ function todoistView(
     needsSignIn: phase.kind === 'needs-sign-in',
     calendars: [],
     firstSync: undefined,
-    tasks: { open, scope, phase },
+    tasks: { open, scope, phase, ...writes },
   };
 }
 

@@ -24,6 +24,11 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     setCalendarSelected: notCalled,
     quickAdd: notCalled,
     completeTask: notCalled,
+    addTask: notCalled,
+    updateTask: notCalled,
+    deleteTask: notCalled,
+    retryWrite: notCalled,
+    discardWrite: notCalled,
     resetAndResync: notCalled,
     ...overrides,
   };
@@ -54,6 +59,17 @@ describe('message validation', () => {
       /at settings\.safetyPollMinutes/,
     ],
     [{ type: 'updateSettings', settings: { relayUrl: 'ftp://x' } }, /at settings\.relayUrl/],
+    [{ type: 'completeTask', sourceId: 'todoist.1', taskId: '' }, /at taskId/],
+    [{ type: 'completeTask', sourceId: 'todoist.1', taskId: 't', done: 'yes' }, /at done/],
+    [{ type: 'addTask', sourceId: 'todoist.1', task: { content: ' ' } }, /at task\.content/],
+    [
+      { type: 'addTask', sourceId: 'todoist.1', task: { content: 'x', priority: 5 } },
+      /at task\.priority/,
+    ],
+    [{ type: 'updateTask', sourceId: 'todoist.1', taskId: 't', patch: {} }, /at patch/],
+    [{ type: 'updateTask', sourceId: 'todoist.1', taskId: 't', patch: { id: 'x' } }, /at patch/],
+    [{ type: 'deleteTask', sourceId: 'todoist.1' }, /at taskId/],
+    [{ type: 'retryWrite' }, /at outboxId/],
   ])('refuses %j with a clear error', async (raw, message) => {
     const reply = await route(raw);
     expect(reply.ok).toBe(false);

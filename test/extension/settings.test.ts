@@ -21,6 +21,18 @@ describe('settings', () => {
     expect(partly).toEqual({ ...defaults, safetyPollMinutes: 5 });
   });
 
+  it('reads a value stored before "show completed tasks" existed: off, the rest kept', () => {
+    const { showCompletedTasks: _new, ...older } = { ...defaults, safetyPollMinutes: 5 };
+    expect(parseStoredSettings(older, defaults)).toEqual({
+      ...defaults,
+      safetyPollMinutes: 5,
+      showCompletedTasks: false,
+    });
+    expect(applySettingsPatch(defaults, { showCompletedTasks: true }).showCompletedTasks).toBe(
+      true,
+    );
+  });
+
   it('applies a patch and refuses an invalid one', () => {
     expect(applySettingsPatch(defaults, { conflictPolicy: 'newest-wins' }).conflictPolicy).toBe(
       'newest-wins',

@@ -4,6 +4,7 @@ import type { AccountStatus } from '../../platform/messages';
 import type { AccountView } from '../popup-model';
 import { plural } from '../relative-time';
 import { CalendarRow } from './calendar-row';
+import { FailedWrites } from './failed-writes';
 import { ProgressBar } from './progress-bar';
 
 export function AccountCard(props: {
@@ -12,6 +13,9 @@ export function AccountCard(props: {
   now: number;
   onRetry: (scope: string) => void;
   onSignIn: (label: string, provider: 'google' | 'todoist') => void;
+  /** A refused Todoist write: send again / drop (by outbox id). */
+  onRetryWrite: (outboxId: string) => void;
+  onDiscardWrite: (outboxId: string) => void;
   retrying: ReadonlySet<string>;
 }) {
   const { account, status } = props;
@@ -106,11 +110,21 @@ function TodoistBody(props: {
   account: AccountView;
   now: number;
   onRetry: (scope: string) => void;
+  onRetryWrite: (outboxId: string) => void;
+  onDiscardWrite: (outboxId: string) => void;
   retrying: ReadonlySet<string>;
 }) {
   const tasks = props.account.tasks;
   return (
     <>
+      {tasks ? (
+        <FailedWrites
+          failed={tasks.failed}
+          busy={props.retrying}
+          onRetry={props.onRetryWrite}
+          onDiscard={props.onDiscardWrite}
+        />
+      ) : null}
       {tasks ? (
         <ul className="calendar-list">
           <CalendarRow
@@ -130,6 +144,11 @@ function TodoistBody(props: {
             retrying={props.retrying.has(tasks.scope)}
           />
         </ul>
+      ) : null}
+      {tasks && tasks.pending > 0 ? (
+        <p className="muted" role="status">
+          {plural(tasks.pending, 'change')} waiting to be sent to Todoist
+        </p>
       ) : null}
       <p className="muted">
         Quick add: select text on any page, right-click, “Add as Todoist task”.

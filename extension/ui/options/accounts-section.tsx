@@ -92,13 +92,21 @@ function AccountLine(props: { account: AccountStatus; onChanged: () => void }) {
         {action.error ? <div className="alert">{action.error}</div> : null}
       </div>
       <div className="row">
-        {!account.signedIn && account.provider === 'google' ? (
+        {!account.signedIn ? (
           <button
             type="button"
             className="primary small"
+            disabled={action.busy}
             onClick={() =>
               void action
-                .run(() => send({ type: 'connect', provider: 'google', loginHint: account.label }))
+                .run(() =>
+                  send(
+                    account.provider === 'google'
+                      ? { type: 'connect', provider: 'google', loginHint: account.label }
+                      : // A pasted token that stopped working is replaced with the form below.
+                        { type: 'connect', provider: 'todoist' },
+                  ),
+                )
                 .then(props.onChanged)
             }
           >

@@ -1,4 +1,4 @@
-// The options page: accounts, calendars, sync settings, advanced endpoints, diagnostics.
+// The options page: accounts, calendars, tasks, sync settings, advanced endpoints, diagnostics.
 import { APP_ICON_DATA_URL } from '../../platform/app-icon';
 import { useSettings } from '../hooks';
 import { AccountsSection } from './accounts-section';
@@ -6,6 +6,7 @@ import { AdvancedSection } from './advanced-section';
 import { CalendarsSection } from './calendars-section';
 import { DiagnosticsSection } from './diagnostics-section';
 import { SyncSection } from './sync-section';
+import { TasksSection } from './tasks-section';
 
 export function OptionsApp() {
   const settings = useSettings();
@@ -17,6 +18,7 @@ export function OptionsApp() {
       </header>
       <AccountsSection />
       <CalendarsSection />
+      {settings ? <TasksSection settings={settings} /> : null}
       {settings ? <SyncSection settings={settings} /> : null}
       {settings ? <AdvancedSection settings={settings} /> : null}
       <DiagnosticsSection />

@@ -30,19 +30,23 @@ export function PopupApp() {
     );
 
   const syncNow = () => action.run(() => send({ type: 'syncNow' })).then(refresh);
-  const retry = (scope: string) => {
-    setRetrying((s) => new Set(s).add(scope));
-    void action
-      .run(() => send({ type: 'syncNow', scope }))
-      .finally(() => {
-        setRetrying((s) => {
-          const next = new Set(s);
-          next.delete(scope);
-          return next;
-        });
-        refresh();
+  /** Runs one thing keyed by `key` (a scope or an outbox id), marking it busy meanwhile. */
+  const busyWhile = (key: string, work: () => Promise<unknown>) => {
+    setRetrying((s) => new Set(s).add(key));
+    void action.run(work).finally(() => {
+      setRetrying((s) => {
+        const next = new Set(s);
+        next.delete(key);
+        return next;
       });
+      refresh();
+    });
   };
+  const retry = (scope: string) => busyWhile(scope, () => send({ type: 'syncNow', scope }));
+  const retryWrite = (outboxId: string) =>
+    busyWhile(outboxId, () => send({ type: 'retryWrite', outboxId }));
+  const discardWrite = (outboxId: string) =>
+    busyWhile(outboxId, () => send({ type: 'discardWrite', outboxId }));
   const signIn = (label: string, provider: 'google' | 'todoist') => {
     if (provider === 'todoist') {
       void browser.runtime.openOptionsPage();
@@ -98,6 +102,8 @@ export function PopupApp() {
               now={now}
               onRetry={retry}
               onSignIn={signIn}
+              onRetryWrite={retryWrite}
+              onDiscardWrite={discardWrite}
               retrying={retrying}
             />
           ))

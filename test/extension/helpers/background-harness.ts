@@ -51,7 +51,21 @@ export interface World {
 
 let counter = 0;
 
-export function createWorld(): World {
+/** A small seeded PRNG (mulberry32): distinct values, the same on every run. */
+export function seededRandom(seed = 1): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+
+/** `random` defaults to a constant 0.5 (backoff jitter lands mid-range); Todoist command uuids
+ * come from it too, so tests that send several commands pass `seededRandom()`. */
+export function createWorld(options: { readonly random?: () => number } = {}): World {
   fakeBrowser.reset();
   counter += 1;
   const clock = new ManualClock(START);
@@ -78,7 +92,7 @@ export function createWorld(): World {
     sleep: async (ms) => clock.advance(ms),
     lock: createInProcessLock(),
     log: silentLog,
-    random: () => 0.5,
+    random: options.random ?? (() => 0.5),
     newId: () => `id${++ids}`,
     subtle: crypto.subtle,
     getRandomValues: (a) => crypto.getRandomValues(a),

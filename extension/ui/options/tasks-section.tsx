@@ -1,0 +1,40 @@
+// Todoist task preferences. "Show completed tasks" is the `showCompletedTasks` setting: the
+// engine keeps checked tasks either way, and the task lists (the new tab) read this to decide
+// whether to show them. Saved at once, through the background like every setting.
+import { useId } from 'react';
+import type { Settings } from '../../platform/settings';
+import { useAction } from '../hooks';
+import { send } from '../messaging';
+
+export function TasksSection(props: { settings: Settings }) {
+  const action = useAction();
+  const id = useId();
+  return (
+    <section aria-labelledby="tasks-title">
+      <h2 id="tasks-title">Tasks</h2>
+      <div className="row">
+        <input
+          id={id}
+          type="checkbox"
+          checked={props.settings.showCompletedTasks}
+          disabled={action.busy}
+          onChange={(e) => {
+            const showCompletedTasks = e.target.checked;
+            void action.run(() =>
+              send({ type: 'updateSettings', settings: { showCompletedTasks } }),
+            );
+          }}
+        />
+        <label htmlFor={id}>Show completed tasks</label>
+        {action.error ? (
+          <span className="alert" role="alert">
+            {action.error}
+          </span>
+        ) : null}
+      </div>
+      <p className="hint muted">
+        Completed Todoist tasks stay in lists, checked off, instead of disappearing.
+      </p>
+    </section>
+  );
+}
