@@ -1,6 +1,6 @@
 // The sync engine (DESIGN §2): single-flight per scope, typed failures turned into scheduling
 // state, every run audited. Providers do the talking; the store port does the writing.
-import type { RunMode, RunOutcome, RunRecord, ScopeState } from '../store/records';
+import type { RunRecord, ScopeState } from '../store/records';
 import { isCalendarSelected } from '../store/selection';
 import { AuthExpired, retryAfterOf, SyncError, toErrorInfo } from './errors';
 import type { SyncPorts } from './ports';
@@ -16,16 +16,8 @@ import {
 } from './scheduler';
 import { calendarListScope, calendarScope, parseScope, type Scope, todoistScope } from './scope';
 
-export interface RunResult {
-  readonly scope: string;
-  readonly reason: string;
-  readonly outcome: RunOutcome;
-  readonly mode: RunMode;
-  readonly pages: number;
-  readonly requests: number;
-  readonly bytes: number;
-  readonly changes: number;
-  readonly fullResync: boolean;
+/** A run's audit row (as `runs` stores it, less the error) and the scope's state after it. */
+export interface RunResult extends Omit<RunRecord, 'seq' | 'error'> {
   readonly state: ScopeState;
 }
 

@@ -33,9 +33,8 @@ export class AuthExpired extends SyncError {
   readonly retryable = false;
 }
 
-/** 429 / 403 rate or quota reasons. `retryAfterMs` comes from Retry-After when the server sent it. */
-export class RateLimited extends SyncError {
-  override readonly name = 'RateLimited';
+/** The retryable failures; `retryAfterMs` comes from Retry-After when the server sent it. */
+abstract class RetryLater extends SyncError {
   readonly retryable = true;
   readonly retryAfterMs: number | undefined;
 
@@ -45,16 +44,14 @@ export class RateLimited extends SyncError {
   }
 }
 
-/** 5xx, a dropped connection, an unreadable body: keep the cursor, try again later. */
-export class Transient extends SyncError {
-  override readonly name = 'Transient';
-  readonly retryable = true;
-  readonly retryAfterMs: number | undefined;
+/** 429 / 403 rate or quota reasons. */
+export class RateLimited extends RetryLater {
+  override readonly name = 'RateLimited';
+}
 
-  constructor(message: string, details: SyncErrorDetails & { retryAfterMs?: number } = {}) {
-    super(message, details);
-    this.retryAfterMs = details.retryAfterMs;
-  }
+/** 5xx, a dropped connection, an unreadable body: keep the cursor, try again later. */
+export class Transient extends RetryLater {
+  override readonly name = 'Transient';
 }
 
 /** The response did not match its schema (or the listing broke its own rules): record it and
@@ -72,7 +69,7 @@ export class RequestRejected extends SyncError {
 }
 
 export function retryAfterOf(err: unknown): number | undefined {
-  return err instanceof RateLimited || err instanceof Transient ? err.retryAfterMs : undefined;
+  return err instanceof RetryLater ? err.retryAfterMs : undefined;
 }
 
 /** Flattens any thrown value for the `runs` / scope-state rows. */

@@ -4,11 +4,12 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { type AlmanacStore, openAlmanacStore } from '../../extension/store/open';
 import { createSyncEngine, type SyncEngine } from '../../extension/sync/engine';
 import { createGoogleProviders } from '../../extension/sync/google/providers';
-import { createInProcessLock } from '../../extension/sync/lock';
-import { type SyncPorts, silentLog, type TokenPort } from '../../extension/sync/ports';
+import type { TokenPort } from '../../extension/sync/ports';
 import { createProviderRegistry } from '../../extension/sync/provider';
 import type { ManualClock } from '../emulators/common/clock';
 import type { GoogleEmulator } from '../emulators/google/index';
+import { seededRandom } from '../support/seeded-random';
+import { createTestPorts } from '../support/test-ports';
 
 export const BENCH_USER = 'demo';
 export const BENCH_SOURCE = 'demo';
@@ -37,34 +38,19 @@ export function emulatorTokens(google: GoogleEmulator, clock: ManualClock): Toke
   };
 }
 
-/** Deterministic [0,1) (mulberry32): the same seed gives the same bench. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 export async function createBenchEngine(
   clock: ManualClock,
   google: GoogleEmulator,
   store: AlmanacStore,
 ): Promise<SyncEngine> {
   await store.db.sources.put({ id: BENCH_SOURCE, provider: 'google' });
-  const ports: SyncPorts = {
+  const ports = createTestPorts({
+    clock,
+    store,
     fetch: google.fetch,
-    now: () => clock.now(),
-    sleep: async (ms) => clock.advance(ms),
-    store: store.sync,
     tokens: emulatorTokens(google, clock),
-    lock: createInProcessLock(),
-    log: silentLog,
     random: seededRandom(7),
-  };
+  });
   return createSyncEngine({
     ports,
     providers: createProviderRegistry(createGoogleProviders(ports)),

@@ -1,9 +1,8 @@
 // The public Google API of the emulator, for bench setup and "someone else's" changes (own
 // token). Only writes and reads that a real second client would do.
 import type { GoogleEmulator } from '../emulators/google/index';
+import { createGoogleCaller } from '../support/google-caller';
 import { BENCH_USER } from './env';
-
-const BASE = 'https://www.googleapis.com/calendar/v3';
 
 export interface BenchApi {
   call(method: string, path: string, body?: unknown): Promise<Record<string, unknown>>;
@@ -11,30 +10,10 @@ export interface BenchApi {
 }
 
 export function benchApi(google: GoogleEmulator): BenchApi {
-  let token = google.issueToken(BENCH_USER);
-  async function call(
-    method: string,
-    path: string,
-    body?: unknown,
-    retried = false,
-  ): Promise<Record<string, unknown>> {
-    const res = await google.fetch(`${BASE}${path}`, {
-      method,
-      headers: {
-        authorization: `Bearer ${token}`,
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    const text = await res.text();
-    if (res.status === 401 && !retried) {
-      // Access tokens live an hour (spec §6): a second client renews too.
-      token = google.issueToken(BENCH_USER);
-      return call(method, path, body, true);
-    }
-    if (!res.ok) throw new Error(`${method} ${path} → ${res.status} ${text}`);
-    return (text === '' ? {} : JSON.parse(text)) as Record<string, unknown>;
-  }
+  // A bench outlives an access token: the second client renews, like a real one.
+  const caller = createGoogleCaller(google, BENCH_USER, { renewOn401: true });
+  const call = async (method: string, path: string, body?: unknown) =>
+    ((await caller(method, path, body)) ?? {}) as Record<string, unknown>;
   return {
     call,
     async insertEvent(calendarId, body) {

@@ -3,15 +3,15 @@
 // "other client" making remote changes has its own token and is not counted.
 import type { AlmanacStore } from '../../extension/store/open';
 import { createSyncEngine, type SyncEngine } from '../../extension/sync/engine';
-import { createInProcessLock } from '../../extension/sync/lock';
-import { type SyncPorts, silentLog } from '../../extension/sync/ports';
 import { createProviderRegistry } from '../../extension/sync/provider';
 import type { SchedulePolicy } from '../../extension/sync/scheduler';
 import { createTodoistActions, type TodoistActions } from '../../extension/sync/todoist/actions';
 import { createTodoistProviders } from '../../extension/sync/todoist/providers';
 import type { ManualClock } from '../emulators/common/clock';
 import type { TodoistEmulator } from '../emulators/todoist/index';
-import { BENCH_USER, seededRandom } from './env';
+import { seededRandom } from '../support/seeded-random';
+import { createTestPorts } from '../support/test-ports';
+import { BENCH_USER } from './env';
 
 export const TODOIST_BENCH_SOURCE = 'todoist-bench';
 
@@ -31,19 +31,16 @@ export async function createTodoistBench(
   await store.db.sources.put({ id: TODOIST_BENCH_SOURCE, provider: 'todoist' });
   const token = todoist.issueToken(BENCH_USER);
   let requests = 0;
-  const ports: SyncPorts = {
+  const ports = createTestPorts({
+    clock,
+    store,
     fetch: ((input: string | URL | Request, init?: RequestInit) => {
       requests += 1;
       return todoist.fetch(input, init);
     }) as typeof fetch,
-    now: () => clock.now(),
-    sleep: async (ms) => clock.advance(ms),
-    store: store.sync,
     tokens: { getAccessToken: async () => token, invalidate: async () => {} },
-    lock: createInProcessLock(),
-    log: silentLog,
     random: seededRandom(11),
-  };
+  });
   const options = { store: store.todoist };
   const engine = createSyncEngine({
     ports,

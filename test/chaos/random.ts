@@ -1,4 +1,6 @@
-// A seeded PRNG (mulberry32) with the few draws the chaos run needs. Same seed, same run.
+// The seeded PRNG (test/support) with the few draws the chaos run needs. Same seed, same run.
+import { seededRandom } from '../support/seeded-random';
+
 export interface Random {
   next(): number;
   int(min: number, max: number): number;
@@ -7,14 +9,7 @@ export interface Random {
 }
 
 export function createRandom(seed: number): Random {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
+  const next = seededRandom(seed);
   const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
   return {
     next,

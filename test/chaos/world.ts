@@ -5,12 +5,11 @@
 import { type AlmanacStore, openAlmanacStore } from '../../extension/store/open';
 import { createSyncEngine, type SyncEngine } from '../../extension/sync/engine';
 import { createGoogleProviders } from '../../extension/sync/google/providers';
-import { createInProcessLock } from '../../extension/sync/lock';
-import { type SyncPorts, silentLog } from '../../extension/sync/ports';
 import { createProviderRegistry } from '../../extension/sync/provider';
 import { ManualClock } from '../emulators/common/clock';
 import { createGoogleEmulator, type GoogleEmulator } from '../emulators/google/index';
 import { createEmulatorTokens, type EmulatorTokens } from '../engine/helpers/emulator-tokens';
+import { createTestPorts } from '../support/test-ports';
 import type { Random } from './random';
 
 export const USER = 'demo';
@@ -58,16 +57,7 @@ export async function createWorld(seed: number, random: Random, start: number): 
       world.requests++;
       return google.fetch(input, init);
     }) as typeof globalThis.fetch;
-    const ports: SyncPorts = {
-      fetch,
-      now: () => clock.now(),
-      sleep: async (ms) => clock.advance(ms),
-      store: store.sync,
-      tokens,
-      lock: createInProcessLock(),
-      log: silentLog,
-      random: () => random.next(),
-    };
+    const ports = createTestPorts({ clock, store, fetch, tokens, random: () => random.next() });
     return createSyncEngine({
       ports,
       providers: createProviderRegistry(createGoogleProviders(ports)),

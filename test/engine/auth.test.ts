@@ -1,32 +1,20 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { CALENDAR_IDS } from '../emulators/google/index';
+import { AUTH_ERROR_BODY } from '../support/google-bodies';
 import { createHarness, cycle, type Harness, SOURCE } from './helpers/harness';
 
 const MIN = 60_000;
 const work = CALENDAR_IDS.work;
-const unauthorized = {
-  status: 401,
-  body: {
-    error: {
-      errors: [
-        {
-          domain: 'global',
-          reason: 'authError',
-          message: 'Invalid Credentials',
-          locationType: 'header',
-          location: 'Authorization',
-        },
-      ],
-      code: 401,
-      message: 'Invalid Credentials',
-    },
-  },
-};
 let h: Harness;
 afterEach(() => h?.store.close());
 
-async function cursor() {
-  return (await h.store.db.calendars.get(h.scope(work).calendarKey))?.cursor;
+/** The next `times` events listings answer 401 authError, whatever the token. */
+function rejectTokens(times: number) {
+  h.google.faults.add({
+    match: { path: '/calendar/v3/calendars/*/events' },
+    respond: { status: 401, body: AUTH_ERROR_BODY },
+    times,
+  });
 }
 
 describe('auth', () => {
@@ -43,11 +31,7 @@ describe('auth', () => {
   it('401 then a renewed token: the run succeeds with one extra request', async () => {
     h = await createHarness();
     await cycle(h);
-    h.google.faults.add({
-      match: { path: '/calendar/v3/calendars/*/events' },
-      respond: unauthorized,
-      times: 1,
-    });
+    rejectTokens(1);
     h.clock.advance(15 * MIN);
     const result = await h.engine.sync(h.scope(work), 'test');
     expect(result).toMatchObject({ outcome: 'ok', requests: 2 });
@@ -58,12 +42,8 @@ describe('auth', () => {
   it('401 twice: needs sign-in, never due by itself, token kept; resumes after sign-in', async () => {
     h = await createHarness();
     await cycle(h);
-    const before = await cursor();
-    h.google.faults.add({
-      match: { path: '/calendar/v3/calendars/*/events' },
-      respond: unauthorized,
-      times: 2,
-    });
+    const before = await h.cursor(work);
+    rejectTokens(2);
     h.clock.advance(15 * MIN);
     const result = await h.engine.sync(h.scope(work), 'test');
     expect(result).toMatchObject({ outcome: 'error', requests: 2 });
@@ -77,7 +57,7 @@ describe('auth', () => {
       status: 401,
       reason: 'authError',
     });
-    expect(await cursor()).toEqual(before);
+    expect(await h.cursor(work)).toEqual(before);
     h.clock.advance(24 * 60 * MIN);
     expect((await h.engine.dueScopes()).map((s) => s.id)).not.toContain(h.scope(work).id);
 

@@ -6,32 +6,29 @@ import { createHarness, cycle, DEMO_CALENDARS, type Harness, START } from './hel
 const MIN = 60_000;
 const work = CALENDAR_IDS.work;
 const eventsPath = '/calendar/v3/calendars/*/events';
-const rateBody = (code: number, reason: string) => ({
-  error: {
-    errors: [{ domain: 'usageLimits', reason, message: 'Rate Limit Exceeded' }],
-    code,
-    message: 'Rate Limit Exceeded',
+/** A spec §6 rate-limit answer that asks for `retryAfterS` seconds. */
+const rateLimited = (status: number, reason: string, retryAfterS: number) => ({
+  status,
+  headers: { 'retry-after': String(retryAfterS) },
+  body: {
+    error: {
+      errors: [{ domain: 'usageLimits', reason, message: 'Rate Limit Exceeded' }],
+      code: status,
+      message: 'Rate Limit Exceeded',
+    },
   },
 });
 let h: Harness;
 afterEach(() => h?.store.close());
 
-async function cursor() {
-  return (await h.store.db.calendars.get(h.scope(work).calendarKey))?.cursor;
-}
-
 describe('rate limits and transient failures', () => {
   it('429 with a long Retry-After: the run fails, the token stays, retry not before it', async () => {
     h = await createHarness();
     await cycle(h);
-    const before = await cursor();
+    const before = await h.cursor(work);
     h.google.faults.add({
       match: { path: eventsPath },
-      respond: {
-        status: 429,
-        headers: { 'retry-after': '600' },
-        body: rateBody(429, 'rateLimitExceeded'),
-      },
+      respond: rateLimited(429, 'rateLimitExceeded', 600),
       times: 1,
     });
     h.clock.advance(15 * MIN);
@@ -45,7 +42,7 @@ describe('rate limits and transient failures', () => {
       retryAfterMs: 600_000,
     });
     expect(failed.state.nextRunAt).toBeGreaterThanOrEqual(at + 600_000);
-    expect(await cursor()).toEqual(before);
+    expect(await h.cursor(work)).toEqual(before);
 
     h.clock.set(failed.state.nextRunAt ?? 0);
     const ok = await h.engine.sync(h.scope(work), 'test');
@@ -58,11 +55,7 @@ describe('rate limits and transient failures', () => {
     await cycle(h);
     h.google.faults.add({
       match: { path: eventsPath },
-      respond: {
-        status: 403,
-        headers: { 'retry-after': '2' },
-        body: rateBody(403, 'userRateLimitExceeded'),
-      },
+      respond: rateLimited(403, 'userRateLimitExceeded', 2),
       times: 1,
     });
     h.clock.advance(15 * MIN);
@@ -110,7 +103,7 @@ describe('rate limits and transient failures', () => {
   it('repeated 5xx: each failed run backs off further, and the token is never dropped', async () => {
     h = await createHarness();
     await cycle(h);
-    const before = await cursor();
+    const before = await h.cursor(work);
     h.google.faults.add({ match: { path: eventsPath }, respond: { status: 500 } });
     const delays: number[] = [];
     for (let i = 1; i <= 4; i++) {
@@ -122,7 +115,7 @@ describe('rate limits and transient failures', () => {
     }
     for (const d of delays) expect(d).toBeGreaterThanOrEqual(30_000);
     expect(Math.max(...delays)).toBeLessThanOrEqual(2 * 60 * MIN);
-    expect(await cursor()).toEqual(before);
+    expect(await h.cursor(work)).toEqual(before);
     h.google.faults.clear();
     h.clock.advance(2 * 60 * MIN);
     expect(await h.engine.sync(h.scope(work), 'test')).toMatchObject({

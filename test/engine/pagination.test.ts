@@ -46,10 +46,6 @@ async function setup() {
   };
 }
 
-async function cursorOf() {
-  return (await h.store.db.calendars.get(h.scope(work).calendarKey))?.cursor;
-}
-
 describe('paginated listings', () => {
   it('follows every page of a full listing; the token arrives with the last one', async () => {
     await setup();
@@ -75,7 +71,7 @@ describe('paginated listings', () => {
     expect(failed.outcome).toBe('error');
     expect(failed.state).toMatchObject({ status: 'retrying', consecutiveFailures: 1 });
     expect(failed.state.lastError).toMatchObject({ name: 'Transient', status: 503 });
-    expect(await cursorOf()).toBeUndefined();
+    expect(await h.cursor(work)).toBeUndefined();
     // Page 1's rows are current truth (idempotent upserts), never a deletion.
     const truth = new Map(h.google.snapshot('demo', work).map((e) => [e.id, e.etag]));
     const partial = await h.stored(work);
@@ -94,7 +90,7 @@ describe('paginated listings', () => {
   it('an incremental listing failing on page 2 leaves store and token exactly as they were', async () => {
     const { armFailure } = await setup();
     await h.engine.sync(h.scope(work), 'test');
-    const before = await cursorOf();
+    const before = await h.cursor(work);
     const rowsBefore = await h.stored(work);
     for (let i = 0; i < 50; i++)
       await h.remote.insert(work, timedEvent(`New ${i}`, START + i * DAY));
@@ -105,7 +101,7 @@ describe('paginated listings', () => {
     const failed = await h.engine.sync(h.scope(work), 'test');
     expect(failed).toMatchObject({ outcome: 'error', mode: 'incremental', changes: 0 });
     expect(h.store.writes.data()).toBe(0);
-    expect(await cursorOf()).toEqual(before);
+    expect(await h.cursor(work)).toEqual(before);
     expect(await h.stored(work)).toEqual(rowsBefore);
 
     h.clock.advance(15 * MIN);

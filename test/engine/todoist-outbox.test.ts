@@ -8,6 +8,18 @@ const MIN = 60_000;
 let h: TodoistHarness;
 afterEach(() => h?.store.close());
 
+/** Todoist runs the first `n` requests that carry commands, but their answers never arrive. */
+function loseAnswersToCommands(n: number) {
+  let lose = n;
+  return (inner: typeof fetch) =>
+    (async (input: string | URL | Request, init?: RequestInit) => {
+      const res = await inner(input, init);
+      const body = typeof init?.body === 'string' ? init.body : '';
+      if (body.includes('"commands"') && lose-- > 0) throw new TypeError('fetch failed');
+      return res;
+    }) as typeof fetch;
+}
+
 /** Every state of the task list a live UI would have rendered, from now on. */
 function watchTasks(harness: TodoistHarness) {
   const seen: TaskRecord[][] = [];
@@ -198,16 +210,7 @@ describe('todoist outbox: local writes as commands', () => {
 
 describe('todoist outbox: failures', () => {
   it('a response lost AFTER Todoist ran the batch: the retry reuses the uuids, nothing doubles', async () => {
-    let lose = 1;
-    h = await createTodoistHarness({
-      wrapFetch: (inner) =>
-        (async (input: string | URL | Request, init?: RequestInit) => {
-          const res = await inner(input, init);
-          const body = typeof init?.body === 'string' ? init.body : '';
-          if (body.includes('"commands"') && lose-- > 0) throw new TypeError('fetch failed');
-          return res;
-        }) as typeof fetch,
-    });
+    h = await createTodoistHarness({ wrapFetch: loseAnswersToCommands(1) });
     await h.run();
     h.clock.advance(MIN);
     h.sent.length = 0;
@@ -224,16 +227,7 @@ describe('todoist outbox: failures', () => {
   });
 
   it('lost on every in-run attempt: queued with its error, re-sent later, still exactly once', async () => {
-    let lose = 3;
-    h = await createTodoistHarness({
-      wrapFetch: (inner) =>
-        (async (input: string | URL | Request, init?: RequestInit) => {
-          const res = await inner(input, init);
-          const body = typeof init?.body === 'string' ? init.body : '';
-          if (body.includes('"commands"') && lose-- > 0) throw new TypeError('fetch failed');
-          return res;
-        }) as typeof fetch,
-    });
+    h = await createTodoistHarness({ wrapFetch: loseAnswersToCommands(3) });
     await h.run();
     h.clock.advance(MIN);
     const added = await h.actions.addTask(h.scope.sourceId, { content: 'Survives' });

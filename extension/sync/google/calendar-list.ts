@@ -2,10 +2,10 @@
 // on demand and about hourly (scheduler.ts) — not every cycle. A deleted entry removes the
 // calendar and its events; an entry that becomes unselected drops its events (store side).
 import type { CalendarEntry } from '../../store/records';
-import { BadResponse } from '../errors';
-import type { Page, Provider, PullContext } from '../provider';
+import type { Page, Provider } from '../provider';
 import { type CalendarListScope, calendarKey } from '../scope';
 import type { CalendarListParams, GoogleClient } from './client';
+import { followPages, pageOf } from './listing';
 import type { CalendarList, CalendarListEntry } from './schemas';
 
 const MAX_RESULTS = 250; // spec §5: max 250.
@@ -21,49 +21,25 @@ export function createCalendarListProvider(deps: {
       const base: CalendarListParams = cursor
         ? { syncToken: cursor.token, maxResults: MAX_RESULTS }
         : { maxResults: MAX_RESULTS };
+      const client = deps.clientFor(scope.sourceId);
       return {
         mode: cursor ? 'incremental' : 'full',
-        pages: listPages(deps.clientFor(scope.sourceId), scope, base, context),
+        pages: followPages(
+          (params) => client.listCalendarList(params, context.meter),
+          base,
+          (list) => toPage(scope.sourceId, list),
+          MAX_PAGES,
+          'calendar list',
+        ),
       };
     },
   };
 }
 
-async function* listPages(
-  client: GoogleClient,
-  scope: CalendarListScope,
-  base: CalendarListParams,
-  context: PullContext,
-): AsyncGenerator<Page<CalendarEntry>> {
-  let pageToken: string | undefined;
-  for (let n = 0; n < MAX_PAGES; n++) {
-    const params = pageToken === undefined ? base : { ...base, pageToken };
-    const list = await client.listCalendarList(params, context.meter);
-    yield toPage(scope.sourceId, list);
-    if (list.nextSyncToken !== undefined) return;
-    pageToken = list.nextPageToken;
-  }
-  throw new BadResponse(`calendar list exceeded ${MAX_PAGES} pages`);
-}
-
 export function toPage(sourceId: string, list: CalendarList): Page<CalendarEntry> {
-  const actions = new Map<string, CalendarEntry | null>();
-  for (const item of list.items) {
-    actions.delete(item.id);
-    actions.set(item.id, item.deleted ? null : toCalendarEntry(sourceId, item));
-  }
-  const upserts: CalendarEntry[] = [];
-  const deletes: string[] = [];
-  for (const [id, entry] of actions) {
-    if (entry) upserts.push(entry);
-    else deletes.push(id);
-  }
-  return {
-    upserts,
-    deletes,
-    received: list.items.length,
-    ...(list.nextSyncToken === undefined ? {} : { nextCursor: list.nextSyncToken }),
-  };
+  return pageOf(list.items, list.nextSyncToken, (item) =>
+    item.deleted ? null : toCalendarEntry(sourceId, item),
+  );
 }
 
 export function toCalendarEntry(sourceId: string, item: CalendarListEntry): CalendarEntry {

@@ -3,11 +3,11 @@
 // sync token [seen]. Incremental: the same singleEvents + the token and nothing else (timeMin,
 // timeMax, orderBy… are forbidden with syncToken), following every page to the token.
 import type { EventRecord, TimeWindow } from '../../store/records';
-import { BadResponse } from '../errors';
-import type { Page, Provider, PullContext } from '../provider';
+import type { Page, Provider } from '../provider';
 import type { CalendarScope } from '../scope';
 import type { EventsListParams, GoogleClient } from './client';
 import { toEventRecord } from './event-record';
+import { followPages, pageOf } from './listing';
 import type { EventsList } from './schemas';
 import {
   computeWindow,
@@ -56,30 +56,16 @@ export function createCalendarEventsProvider(deps: {
       return {
         mode: incremental ? 'incremental' : 'full',
         window,
-        pages: listPages(client, scope, base, window, options.maxPages, context),
+        pages: followPages(
+          (params) => client.listEvents(scope.calendarId, params, context.meter),
+          base,
+          (list) => toPage(scope.calendarKey, list, window),
+          options.maxPages,
+          `events listing of ${scope.calendarId}`,
+        ),
       };
     },
   };
-}
-
-async function* listPages(
-  client: GoogleClient,
-  scope: CalendarScope,
-  base: EventsListParams,
-  window: TimeWindow,
-  maxPages: number,
-  context: PullContext,
-): AsyncGenerator<Page<EventRecord>> {
-  let pageToken: string | undefined;
-  for (let n = 0; n < maxPages; n++) {
-    // spec §1: follow-up pages repeat the same query plus pageToken.
-    const params = pageToken === undefined ? base : { ...base, pageToken };
-    const list = await client.listEvents(scope.calendarId, params, context.meter);
-    yield toPage(scope.calendarKey, list, window);
-    if (list.nextSyncToken !== undefined) return;
-    pageToken = list.nextPageToken;
-  }
-  throw new BadResponse(`events listing of ${scope.calendarId} exceeded ${maxPages} pages`);
 }
 
 /** Last action per id wins within a page. Cancelled → delete (the store also deletes the
@@ -89,26 +75,9 @@ export function toPage(
   list: EventsList,
   window: TimeWindow,
 ): Page<EventRecord> {
-  const actions = new Map<string, EventRecord | null>();
-  for (const item of list.items) {
-    actions.delete(item.id);
-    if (item.status === 'cancelled') {
-      actions.set(item.id, null);
-      continue;
-    }
+  return pageOf(list.items, list.nextSyncToken, (item) => {
+    if (item.status === 'cancelled') return null;
     const record = toEventRecord(calendarKey, item, list.timeZone);
-    actions.set(item.id, overlapsWindow(record.startMs, record.endMs, window) ? record : null);
-  }
-  const upserts: EventRecord[] = [];
-  const deletes: string[] = [];
-  for (const [id, record] of actions) {
-    if (record) upserts.push(record);
-    else deletes.push(id);
-  }
-  return {
-    upserts,
-    deletes,
-    received: list.items.length,
-    ...(list.nextSyncToken === undefined ? {} : { nextCursor: list.nextSyncToken }),
-  };
+    return overlapsWindow(record.startMs, record.endMs, window) ? record : null;
+  });
 }

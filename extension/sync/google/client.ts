@@ -1,7 +1,7 @@
 // A thin typed client for the two listings the engine reads (spec §1, §5). Every call goes
 // through the shared http layer and carries the caller's meter so a run counts its own traffic.
-import { AuthExpired } from '../errors';
-import type { Http, HttpRequest, RequestMeter } from '../http';
+import { createAuthorized } from '../authorized';
+import type { Http, RequestMeter } from '../http';
 import type { TokenPort } from '../ports';
 import {
   type CalendarList,
@@ -44,27 +44,15 @@ export interface GoogleClientOptions {
 }
 
 export function createGoogleClient(options: GoogleClientOptions): GoogleClient {
-  const { http, tokens, sourceId } = options;
   const base = (options.baseUrl ?? GOOGLE_BASE_URL).replace(/\/+$/, '');
-
-  async function token(): Promise<string> {
-    const t = await tokens.getAccessToken(sourceId, { interactive: false });
-    if (!t) throw new AuthExpired('no access token: sign-in required', { reason: 'noToken' });
-    return t;
-  }
-
-  /** spec §6: on 401 drop the cached token and ask again, once; a second 401 surfaces. */
-  async function authorized<T>(req: Omit<HttpRequest<T>, 'headers'>): Promise<T> {
-    const first = await token();
-    try {
-      return await http.request({ ...req, headers: { authorization: `Bearer ${first}` } });
-    } catch (err) {
-      if (!(err instanceof AuthExpired)) throw err;
-      await tokens.invalidate(sourceId, first);
-      const second = await token();
-      return http.request({ ...req, headers: { authorization: `Bearer ${second}` } });
-    }
-  }
+  // spec §6: on 401 drop the cached token and ask again, once; a second 401 surfaces.
+  const authorized = createAuthorized({
+    http: options.http,
+    tokens: options.tokens,
+    sourceId: options.sourceId,
+    noTokenMessage: 'no access token: sign-in required',
+    resendOnlyNewToken: false,
+  });
 
   function url(
     path: string,

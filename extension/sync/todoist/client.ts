@@ -2,8 +2,8 @@
 // `POST /api/v1/sync` (commands + reads in one request) and `POST /api/v1/tasks/quick`. Every call
 // goes through the shared http layer (typed errors, zod, in-run retries with the SAME body — the
 // command uuids make that safe) and spends the client-side budget before each attempt.
-import { AuthExpired } from '../errors';
-import type { Http, HttpRequest, RequestMeter } from '../http';
+import { createAuthorized } from '../authorized';
+import type { Http, RequestMeter } from '../http';
 import type { TokenPort } from '../ports';
 import type { BudgetGate, BudgetKind } from './budget';
 import type { TodoistCommand } from './commands';
@@ -40,30 +40,18 @@ export interface TodoistClientOptions {
 }
 
 export function createTodoistClient(options: TodoistClientOptions): TodoistClient {
-  const { http, tokens, sourceId, budget } = options;
+  const { sourceId, budget } = options;
   const base = (options.baseUrl ?? TODOIST_BASE_URL).replace(/\/+$/, '');
-
-  async function token(): Promise<string> {
-    const t = await tokens.getAccessToken(sourceId, { interactive: false });
-    if (!t) throw new AuthExpired('no Todoist token: sign-in required', { reason: 'noToken' });
-    return t;
-  }
-
-  /** spec §6: a 401/403 AUTH_INVALID_TOKEN drops the token and asks again — but resends only if
-   * that yields a DIFFERENT token (a personal Todoist token never renews itself; sending the
-   * same one twice would only spend budget). */
-  async function authorized<T>(req: Omit<HttpRequest<T>, 'headers'>): Promise<T> {
-    const first = await token();
-    try {
-      return await http.request({ ...req, headers: { authorization: `Bearer ${first}` } });
-    } catch (err) {
-      if (!(err instanceof AuthExpired)) throw err;
-      await tokens.invalidate(sourceId, first);
-      const second = await tokens.getAccessToken(sourceId, { interactive: false });
-      if (!second || second === first) throw err;
-      return http.request({ ...req, headers: { authorization: `Bearer ${second}` } });
-    }
-  }
+  // spec §6: a 401/403 AUTH_INVALID_TOKEN drops the token and asks again — but resends only if
+  // that yields a DIFFERENT token (a personal Todoist token never renews itself; sending the
+  // same one twice would only spend budget).
+  const authorized = createAuthorized({
+    http: options.http,
+    tokens: options.tokens,
+    sourceId,
+    noTokenMessage: 'no Todoist token: sign-in required',
+    resendOnlyNewToken: true,
+  });
 
   return {
     async sync(request, meter) {

@@ -2,7 +2,7 @@
 // created for the bench; the read-only holidays calendar is unsubscribed) with 34 events each,
 // and a fixed schedule of 20 changes made by a second client over the day.
 import { CALENDAR_IDS, type GoogleEmulator } from '../../emulators/google/index';
-import { seededRandom } from '../env';
+import { seededRandom } from '../../support/seeded-random';
 import { type BenchApi, benchApi, eventBody } from '../google-api';
 
 export const CALENDARS = 4;

@@ -4,7 +4,9 @@
 // local user completes, so every command has a live target (the bench measures traffic, not
 // conflicts; conflicts are the engine tests' business).
 import type { TodoistEmulator } from '../../emulators/todoist/index';
-import { BENCH_USER, seededRandom } from '../env';
+import { seededRandom } from '../../support/seeded-random';
+import { createCommandSender } from '../../support/todoist-commands';
+import { BENCH_USER } from '../env';
 
 export const DAY_MINUTES = 24 * 60;
 export const BURSTS = 6;
@@ -27,22 +29,10 @@ export interface TodoistWorld {
 }
 
 export async function setupTodoistWorld(todoist: TodoistEmulator): Promise<TodoistWorld> {
-  const token = todoist.issueToken(BENCH_USER);
+  const sendCommands = createCommandSender(todoist, todoist.issueToken(BENCH_USER));
+  const send = async (commands: Record<string, unknown>[]) =>
+    (await sendCommands(commands)).temp_id_mapping;
   let n = 0;
-  async function send(commands: Record<string, unknown>[]) {
-    const res = await todoist.fetch('https://api.todoist.com/api/v1/sync', {
-      method: 'POST',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ commands }),
-    });
-    const answer = (await res.json()) as {
-      sync_status: Record<string, unknown>;
-      temp_id_mapping: Record<string, string>;
-    };
-    const failed = Object.values(answer.sync_status ?? {}).filter((s) => s !== 'ok');
-    if (!res.ok || failed.length > 0) throw new Error(`remote: ${JSON.stringify(answer)}`);
-    return answer.temp_id_mapping;
-  }
   const cmd = (type: string, args: Record<string, unknown>, tempId?: string) => ({
     type,
     uuid: `bench-${++n}`,

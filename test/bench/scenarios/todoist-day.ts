@@ -15,7 +15,8 @@ import { todoistTasks } from '../../../extension/store/todoist/queries';
 import { todoistScope } from '../../../extension/sync/scope';
 import { ManualClock } from '../../emulators/common/clock';
 import { createTodoistEmulator, type TodoistEmulator } from '../../emulators/todoist/index';
-import { BENCH_USER, openBenchStore, seededRandom } from '../env';
+import { seededRandom } from '../../support/seeded-random';
+import { BENCH_USER, openBenchStore } from '../env';
 import type { BenchRow } from '../measure';
 import { createTodoistBench, TODOIST_BENCH_SOURCE } from '../todoist-env';
 import {

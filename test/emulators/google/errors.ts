@@ -35,8 +35,9 @@ export class GoogleApiError extends Error {
   }
 }
 
-function param(location: string) {
-  return { locationType: 'parameter' as const, location };
+/** The location of a query-parameter error; none when the error names no parameter. */
+function param(location: string | undefined) {
+  return location === undefined ? {} : { locationType: 'parameter' as const, location };
 }
 
 /** Constructors for every error the emulator emits, named after Google's `reason`. */
@@ -96,14 +97,14 @@ export const errors = {
       domain: 'calendar',
       reason: 'timeRangeEmpty',
       message: 'The specified time range is empty.',
-      ...(location === undefined ? {} : param(location)),
+      ...param(location),
     }),
   invalid: (message: string, location?: string) =>
     new GoogleApiError(400, {
       domain: 'global',
       reason: 'invalid',
       message,
-      ...(location === undefined ? {} : param(location)),
+      ...param(location),
     }),
   invalidParameter: (name: string, value: string) =>
     new GoogleApiError(400, {
@@ -117,7 +118,7 @@ export const errors = {
       domain: 'global',
       reason: 'required',
       message,
-      ...(location === undefined ? {} : param(location)),
+      ...param(location),
     }),
   badRequest: (message = 'Bad Request') =>
     new GoogleApiError(400, { domain: 'global', reason: 'badRequest', message }),

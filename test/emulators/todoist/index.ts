@@ -141,6 +141,12 @@ export function createTodoistEmulator(opts: TodoistEmulatorOptions = {}): Todois
     return tokens.issue(user).access_token;
   };
 
+  const existingUser = (key: string) => {
+    const user = deps.store.user(key);
+    if (user === undefined) throw new Error(`unknown todoist user ${key}`);
+    return user;
+  };
+
   const forceFullSync = (input: ForceFullSync = {}): boolean => {
     const f = forceFullSyncSchema.parse(input);
     const user = deps.store.user(f.user);
@@ -189,18 +195,12 @@ export function createTodoistEmulator(opts: TodoistEmulatorOptions = {}): Todois
     forceFullSync: (input) => {
       if (!forceFullSync(input)) throw new Error(`unknown todoist user ${input?.user ?? 'demo'}`);
     },
-    snapshot: (key = 'demo') => snapshotOf(deps.store, key),
-    user: (key = 'demo') => {
-      const u = deps.store.user(key);
-      if (u === undefined) throw new Error(`unknown todoist user ${key}`);
-      return u;
-    },
+    snapshot: (key = 'demo') => snapshotOf(existingUser(key)),
+    user: (key = 'demo') => existingUser(key),
   };
 }
 
-function snapshotOf(store: TodoistStore, key: string): TodoistSnapshot {
-  const user = store.user(key);
-  if (user === undefined) throw new Error(`unknown todoist user ${key}`);
+function snapshotOf(user: UserData): TodoistSnapshot {
   const live = <T extends { is_deleted: boolean }>(m: Map<string, T>) =>
     structuredClone([...m.values()].filter((r) => !r.is_deleted));
   const items = live(user.items);

@@ -2,14 +2,13 @@
 // all on a ManualClock (sleeps advance it), so tests control time and read the request log.
 import { expect } from 'vitest';
 import type { AlmanacStore } from '../../../extension/store/open';
-import type { EventRecord } from '../../../extension/store/records';
+import type { CursorState, EventRecord } from '../../../extension/store/records';
 import { createSyncEngine, type SyncEngine } from '../../../extension/sync/engine';
 import {
   createGoogleProviders,
   type GoogleProvidersOptions,
 } from '../../../extension/sync/google/providers';
-import { createInProcessLock } from '../../../extension/sync/lock';
-import { type SyncPorts, silentLog } from '../../../extension/sync/ports';
+import type { SyncPorts } from '../../../extension/sync/ports';
 import { createProviderRegistry } from '../../../extension/sync/provider';
 import type { SchedulePolicy } from '../../../extension/sync/scheduler';
 import { calendarKey, calendarListScope, calendarScope } from '../../../extension/sync/scope';
@@ -20,6 +19,8 @@ import {
   createGoogleEmulator,
   type GoogleEmulator,
 } from '../../emulators/google/index';
+import { seededRandom } from '../../support/seeded-random';
+import { createTestPorts } from '../../support/test-ports';
 import { createEmulatorTokens, type EmulatorTokens } from './emulator-tokens';
 import { openTestStore } from './open-test-store';
 import { createRemote, type Remote } from './remote';
@@ -59,20 +60,10 @@ export interface Harness {
   /** API requests since `since` (remote writes excluded: only the engine lists). */
   listRequests(since?: number): RequestLogEntry[];
   stored(calendarId: string): Promise<EventRecord[]>;
+  /** The calendar's stored sync cursor (undefined before its first full sync). */
+  cursor(calendarId: string): Promise<CursorState | undefined>;
   /** Store equals the emulator's truth inside the calendar's covered window (ids and etags). */
   expectConverged(calendarId: string): Promise<void>;
-}
-
-/** Deterministic [0,1) (mulberry32). */
-export function seededRandom(seed = 42): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
 }
 
 export async function createHarness(options: HarnessOptions = {}): Promise<Harness> {
@@ -86,16 +77,13 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
   });
   store.writes.reset();
   const tokens = createEmulatorTokens(google, USER);
-  const ports: SyncPorts = {
+  const ports = createTestPorts({
+    clock,
+    store,
     fetch: options.wrapFetch ? options.wrapFetch(google.fetch, { google }) : google.fetch,
-    now: () => clock.now(),
-    sleep: async (ms) => clock.advance(ms),
-    store: store.sync,
     tokens,
-    lock: createInProcessLock(),
-    log: silentLog,
-    random: seededRandom(),
-  };
+    random: seededRandom(42),
+  });
   const providers = createProviderRegistry(createGoogleProviders(ports, options.google));
   const engine = createSyncEngine({
     ports,
@@ -124,6 +112,8 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
         .entries({ since })
         .filter((e) => e.endpoint === 'events.list' || e.endpoint === 'calendarList.list'),
     stored,
+    cursor: async (calendarId) =>
+      (await store.db.calendars.get(calendarKey(SOURCE, calendarId)))?.cursor,
     async expectConverged(calendarId) {
       const row = await store.db.calendars.get(calendarKey(SOURCE, calendarId));
       const window = row?.cursor?.window;

@@ -1,8 +1,7 @@
 // Changes made "by someone else" through the emulator's public API, with their own token — the
 // way a phone or a colleague would change a calendar between two syncs.
 import type { GoogleEmulator } from '../../emulators/google/index';
-
-const BASE = 'https://www.googleapis.com/calendar/v3';
+import { createGoogleCaller } from '../../support/google-caller';
 
 export interface Remote {
   insert(calendarId: string, body: Record<string, unknown>): Promise<{ id: string; etag: string }>;
@@ -13,20 +12,7 @@ export interface Remote {
 }
 
 export function createRemote(google: GoogleEmulator, user: string): Remote {
-  const token = google.issueToken(user);
-  async function call(method: string, path: string, body?: unknown): Promise<unknown> {
-    const res = await google.fetch(`${BASE}${path}`, {
-      method,
-      headers: {
-        authorization: `Bearer ${token}`,
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    const text = await res.text();
-    if (!res.ok) throw new Error(`remote ${method} ${path} → ${res.status} ${text}`);
-    return text === '' ? undefined : JSON.parse(text);
-  }
+  const call = createGoogleCaller(google, user);
   const cal = (id: string) => `/calendars/${encodeURIComponent(id)}`;
   return {
     insert: async (calendarId, body) =>

@@ -6,8 +6,7 @@ import { expect } from 'vitest';
 import type { AlmanacStore } from '../../../extension/store/open';
 import type { TaskRecord } from '../../../extension/store/records';
 import { createSyncEngine, type SyncEngine } from '../../../extension/sync/engine';
-import { createInProcessLock } from '../../../extension/sync/lock';
-import { type SyncPorts, silentLog, type TokenPort } from '../../../extension/sync/ports';
+import type { SyncPorts, TokenPort } from '../../../extension/sync/ports';
 import { createProviderRegistry } from '../../../extension/sync/provider';
 import type { SchedulePolicy } from '../../../extension/sync/scheduler';
 import { type TodoistScope, todoistScope } from '../../../extension/sync/scope';
@@ -22,7 +21,9 @@ import {
   type TodoistEmulator,
   type TodoistEmulatorOptions,
 } from '../../emulators/todoist/index';
-import { seededRandom } from './harness';
+import { seededRandom } from '../../support/seeded-random';
+import { createTestPorts } from '../../support/test-ports';
+import { type CommandsAnswer, createCommandSender } from '../../support/todoist-commands';
 import { openTestStore } from './open-test-store';
 
 export const TODOIST_USER = 'demo';
@@ -113,16 +114,13 @@ export async function createTodoistHarness(
     return todoist.fetch(input, init);
   }) as typeof fetch;
 
-  const ports: SyncPorts = {
+  const ports = createTestPorts({
+    clock,
+    store,
     fetch: options.wrapFetch ? options.wrapFetch(recorder) : recorder,
-    now: () => clock.now(),
-    sleep: async (ms) => clock.advance(ms),
-    store: store.sync,
     tokens,
-    lock: createInProcessLock(),
-    log: silentLog,
     random: seededRandom(7),
-  };
+  });
   const todoistOptions: TodoistOptions = { store: store.todoist, ...options.todoist };
   const engine = createSyncEngine({
     ports,
@@ -182,7 +180,7 @@ export async function createTodoistHarness(
 export interface TodoistRemote {
   commands(
     commands: { type: string; args: Record<string, unknown>; temp_id?: string }[],
-  ): Promise<{ sync_status: Record<string, unknown>; temp_id_mapping: Record<string, string> }>;
+  ): Promise<CommandsAnswer>;
   addTask(content: string, args?: Record<string, unknown>): Promise<string>;
   update(id: string, args: Record<string, unknown>): Promise<void>;
   complete(id: string): Promise<void>;
@@ -190,26 +188,10 @@ export interface TodoistRemote {
 }
 
 export function createTodoistRemote(todoist: TodoistEmulator, user: string): TodoistRemote {
-  const token = todoist.issueToken(user);
+  const send = createCommandSender(todoist, todoist.issueToken(user));
   let n = 0;
-  async function commands(
-    list: { type: string; args: Record<string, unknown>; temp_id?: string }[],
-  ) {
-    const body = { commands: list.map((c) => ({ ...c, uuid: `remote-${user}-${++n}` })) };
-    const res = await todoist.fetch('https://api.todoist.com/api/v1/sync', {
-      method: 'POST',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    });
-    const answer = (await res.json()) as {
-      sync_status: Record<string, unknown>;
-      temp_id_mapping: Record<string, string>;
-    };
-    if (!res.ok) throw new Error(`remote sync → ${res.status} ${JSON.stringify(answer)}`);
-    const failed = Object.values(answer.sync_status).filter((s) => s !== 'ok');
-    if (failed.length > 0) throw new Error(`remote command failed: ${JSON.stringify(failed)}`);
-    return answer;
-  }
+  const commands = (list: { type: string; args: Record<string, unknown>; temp_id?: string }[]) =>
+    send(list.map((c) => ({ ...c, uuid: `remote-${user}-${++n}` })));
   const one = async (type: string, args: Record<string, unknown>) => {
     await commands([{ type, args }]);
   };

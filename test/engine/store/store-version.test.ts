@@ -8,7 +8,7 @@ afterEach(() => {
   for (const s of opened.splice(0)) s.close();
 });
 async function open(name: string, storeVersion?: number) {
-  const s = await openTestStore({ name, ...(storeVersion === undefined ? {} : { storeVersion }) });
+  const s = await openTestStore({ name, storeVersion });
   opened.push(s);
   return s;
 }

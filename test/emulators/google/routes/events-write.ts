@@ -44,29 +44,14 @@ export function eventsWriteRoutes(app: GoogleApp, deps: GoogleDeps): void {
     return json(render(t, t.calendar.meta.timeZone)({ event, deleted: false }), 200, event.etag);
   });
 
-  app.put('/calendar/v3/calendars/:calendarId/events/:eventId', async (c) => {
-    c.set('endpoint', 'events.update');
+  // spec §3: PUT (events.update) replaces the event, PATCH (events.patch) merges into it.
+  app.on(['PUT', 'PATCH'], '/calendar/v3/calendars/:calendarId/events/:eventId', async (c) => {
+    const put = c.req.method === 'PUT';
+    c.set('endpoint', put ? 'events.update' : 'events.patch');
     const t = writableTarget(deps, c);
     const input = await readBody(c, eventInputSchema);
-    const state = updateEvent(
-      writeTarget(t),
-      c.req.param('eventId'),
-      input,
-      c.req.header('if-match'),
-    );
-    return json(render(t, zoneOf(c, t.calendar.meta.timeZone))(state), 200, state.event.etag);
-  });
-
-  app.patch('/calendar/v3/calendars/:calendarId/events/:eventId', async (c) => {
-    c.set('endpoint', 'events.patch');
-    const t = writableTarget(deps, c);
-    const input = await readBody(c, eventInputSchema);
-    const state = patchEvent(
-      writeTarget(t),
-      c.req.param('eventId'),
-      input,
-      c.req.header('if-match'),
-    );
+    const write = put ? updateEvent : patchEvent;
+    const state = write(writeTarget(t), c.req.param('eventId'), input, c.req.header('if-match'));
     return json(render(t, zoneOf(c, t.calendar.meta.timeZone))(state), 200, state.event.etag);
   });
 

@@ -1,22 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { BASE, setup, timed } from './helpers';
-
-const EVENTS = '/calendars/primary/events';
-const AUTH_ERROR = {
-  error: {
-    errors: [
-      {
-        domain: 'global',
-        reason: 'authError',
-        message: 'Invalid Credentials',
-        locationType: 'header',
-        location: 'Authorization',
-      },
-    ],
-    code: 401,
-    message: 'Invalid Credentials',
-  },
-};
+import { AUTH_ERROR_BODY } from '../../../support/google-bodies';
+import { BASE, EVENTS, setup, timed } from './helpers';
 
 async function raw(h: ReturnType<typeof setup>, path: string, init: RequestInit = {}) {
   const res = await h.g.fetch(`${BASE}${path}`, init);
@@ -35,7 +19,7 @@ describe('auth and errors (spec §6)', () => {
     for (const headers of variants) {
       const res = await raw(h, EVENTS, { headers });
       expect(res.status).toBe(401);
-      expect(res.body).toEqual(AUTH_ERROR);
+      expect(res.body).toEqual(AUTH_ERROR_BODY);
     }
   });
 
@@ -47,7 +31,7 @@ describe('auth and errors (spec §6)', () => {
     h.clock.advance(1);
     const res = await h.api('GET', EVENTS);
     expect(res.status).toBe(401);
-    expect(res.body).toEqual(AUTH_ERROR);
+    expect(res.body).toEqual(AUTH_ERROR_BODY);
     expect(res.headers.get('www-authenticate')).toMatch(/^Bearer /);
   });
 

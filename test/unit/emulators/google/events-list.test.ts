@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { enc, listAll, setup, timed } from './helpers';
+import { EVENTS, enc, insertTimed, listAll, setup } from './helpers';
 
-const EVENTS = '/calendars/primary/events';
 type Item = {
   id: string;
   summary?: string;
@@ -9,19 +8,10 @@ type Item = {
   start?: { dateTime?: string; date?: string };
 };
 
-async function make(
-  h: ReturnType<typeof setup>,
-  start: string,
-  end: string,
-  extra: Record<string, unknown> = {},
-) {
-  return (await h.api('POST', EVENTS, timed(start, end, extra))).body as Item;
-}
-
 describe('events.list (spec §1)', () => {
   it('§1 envelope: kind, etag, summary, updated, timeZone, accessRole, defaultReminders, items', async () => {
     const h = setup();
-    await make(h, '2025-03-06T10:00:00', '2025-03-06T11:00:00');
+    await insertTimed(h, '2025-03-06T10:00:00', '2025-03-06T11:00:00');
     const res = await h.api('GET', EVENTS);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/json; charset=UTF-8');
@@ -49,7 +39,7 @@ describe('events.list (spec §1)', () => {
 
   it('§1 `primary` resolves to the user primary calendar; unknown calendar → 404', async () => {
     const h = setup();
-    const e = await make(h, '2025-03-06T10:00:00', '2025-03-06T11:00:00');
+    const e = await insertTimed(h, '2025-03-06T10:00:00', '2025-03-06T11:00:00');
     const direct = await h.api('GET', `/calendars/${enc('demo@example.com')}/events`);
     expect(direct.body.items.map((i: Item) => i.id)).toEqual([e.id]);
     const unknown = await h.api('GET', '/calendars/nope%40example.com/events');
@@ -62,10 +52,10 @@ describe('events.list (spec §1)', () => {
 
   it('§1 timeMin bounds the END and timeMax the START, both exclusive', async () => {
     const h = setup();
-    const a = await make(h, '2025-03-06T09:00:00', '2025-03-06T10:00:00'); // ends exactly at timeMin
-    const b = await make(h, '2025-03-06T09:30:00', '2025-03-06T10:30:00'); // overlaps timeMin
-    const c = await make(h, '2025-03-06T11:30:00', '2025-03-06T12:30:00'); // starts before timeMax
-    const d = await make(h, '2025-03-06T12:00:00', '2025-03-06T13:00:00'); // starts exactly at timeMax
+    const a = await insertTimed(h, '2025-03-06T09:00:00', '2025-03-06T10:00:00'); // ends exactly at timeMin
+    const b = await insertTimed(h, '2025-03-06T09:30:00', '2025-03-06T10:30:00'); // overlaps timeMin
+    const c = await insertTimed(h, '2025-03-06T11:30:00', '2025-03-06T12:30:00'); // starts before timeMax
+    const d = await insertTimed(h, '2025-03-06T12:00:00', '2025-03-06T13:00:00'); // starts exactly at timeMax
     const res = await h.api(
       'GET',
       `${EVENTS}?timeMin=2025-03-06T10:00:00-05:00&timeMax=2025-03-06T12:00:00-05:00`,
@@ -120,7 +110,7 @@ describe('events.list (spec §1)', () => {
 
   it('§1 maxResults: default 250, above 2500 clamped to 2500, below 1 → 400', async () => {
     const h = setup();
-    for (let i = 0; i < 3; i++) await make(h, '2025-03-06T10:00:00', '2025-03-06T11:00:00');
+    for (let i = 0; i < 3; i++) await insertTimed(h, '2025-03-06T10:00:00', '2025-03-06T11:00:00');
     expect((await h.api('GET', `${EVENTS}?maxResults=0`)).status).toBe(400);
     expect((await h.api('GET', `${EVENTS}?maxResults=abc`)).status).toBe(400);
     const clamped = await h.api('GET', `${EVENTS}?maxResults=999999`);
@@ -132,7 +122,7 @@ describe('events.list (spec §1)', () => {
     const h = setup();
     const ids = [];
     for (let i = 0; i < 251; i++)
-      ids.push((await make(h, '2025-03-06T10:00:00', '2025-03-06T11:00:00')).id);
+      ids.push((await insertTimed(h, '2025-03-06T10:00:00', '2025-03-06T11:00:00')).id);
     const first = await h.api('GET', EVENTS);
     expect(first.body.items).toHaveLength(250);
     expect(first.body.nextPageToken).toBeTypeOf('string');
@@ -141,7 +131,7 @@ describe('events.list (spec §1)', () => {
 
   it('§1 exactly one of nextPageToken / nextSyncToken on each page', async () => {
     const h = setup();
-    for (let i = 0; i < 5; i++) await make(h, '2025-03-06T10:00:00', '2025-03-06T11:00:00');
+    for (let i = 0; i < 5; i++) await insertTimed(h, '2025-03-06T10:00:00', '2025-03-06T11:00:00');
     const all = await listAll(h, `${EVENTS}?maxResults=2`);
     for (const page of all.pages) {
       const hasPage = page.body.nextPageToken !== undefined;
@@ -153,7 +143,7 @@ describe('events.list (spec §1)', () => {
 
   it('§1 a pageToken used with a different query → 400; garbled → 400', async () => {
     const h = setup();
-    for (let i = 0; i < 3; i++) await make(h, '2025-03-06T10:00:00', '2025-03-06T11:00:00');
+    for (let i = 0; i < 3; i++) await insertTimed(h, '2025-03-06T10:00:00', '2025-03-06T11:00:00');
     const first = await h.api('GET', `${EVENTS}?maxResults=1&showDeleted=true`);
     const token = enc(first.body.nextPageToken);
     const other = await h.api('GET', `${EVENTS}?maxResults=1&pageToken=${token}`);
@@ -169,9 +159,9 @@ describe('events.list (spec §1)', () => {
 
   it('§1 orderBy=startTime needs singleEvents=true (400 otherwise) and sorts by start', async () => {
     const h = setup();
-    const late = await make(h, '2025-03-08T10:00:00', '2025-03-08T11:00:00');
-    const early = await make(h, '2025-03-06T10:00:00', '2025-03-06T11:00:00');
-    const mid = await make(h, '2025-03-07T10:00:00', '2025-03-07T11:00:00');
+    const late = await insertTimed(h, '2025-03-08T10:00:00', '2025-03-08T11:00:00');
+    const early = await insertTimed(h, '2025-03-06T10:00:00', '2025-03-06T11:00:00');
+    const mid = await insertTimed(h, '2025-03-07T10:00:00', '2025-03-07T11:00:00');
     const bad = await h.api('GET', `${EVENTS}?orderBy=startTime`);
     expect(bad.status).toBe(400);
     expect(bad.body.error.message).toBe(
@@ -184,9 +174,9 @@ describe('events.list (spec §1)', () => {
 
   it('§1 orderBy=updated sorts by last modification', async () => {
     const h = setup();
-    const a = await make(h, '2025-03-06T10:00:00', '2025-03-06T11:00:00');
+    const a = await insertTimed(h, '2025-03-06T10:00:00', '2025-03-06T11:00:00');
     h.clock.advance(1000);
-    const b = await make(h, '2025-03-06T10:00:00', '2025-03-06T11:00:00');
+    const b = await insertTimed(h, '2025-03-06T10:00:00', '2025-03-06T11:00:00');
     h.clock.advance(1000);
     await h.api('PATCH', `${EVENTS}/${a.id}`, { summary: 'touched' });
     const res = await h.api('GET', `${EVENTS}?orderBy=updated`);
@@ -195,8 +185,8 @@ describe('events.list (spec §1)', () => {
 
   it('§1 showDeleted: deleted events only when asked, as tombstones', async () => {
     const h = setup();
-    const keep = await make(h, '2025-03-06T10:00:00', '2025-03-06T11:00:00');
-    const gone = await make(h, '2025-03-06T12:00:00', '2025-03-06T13:00:00');
+    const keep = await insertTimed(h, '2025-03-06T10:00:00', '2025-03-06T11:00:00');
+    const gone = await insertTimed(h, '2025-03-06T12:00:00', '2025-03-06T13:00:00');
     await h.api('DELETE', `${EVENTS}/${gone.id}`);
     const plain = await h.api('GET', EVENTS);
     expect(plain.body.items.map((i: Item) => i.id)).toEqual([keep.id]);
@@ -213,14 +203,14 @@ describe('events.list (spec §1)', () => {
 
   it('§1 q matches words in summary, description, location and attendees', async () => {
     const h = setup();
-    const lunch = await make(h, '2025-03-06T12:00:00', '2025-03-06T13:00:00', {
+    const lunch = await insertTimed(h, '2025-03-06T12:00:00', '2025-03-06T13:00:00', {
       summary: 'Lunch with Sam',
     });
-    const desc = await make(h, '2025-03-06T14:00:00', '2025-03-06T15:00:00', {
+    const desc = await insertTimed(h, '2025-03-06T14:00:00', '2025-03-06T15:00:00', {
       description: 'bring LUNCH menu',
     });
-    await make(h, '2025-03-06T16:00:00', '2025-03-06T17:00:00', { summary: 'Other' });
-    const guest = await make(h, '2025-03-06T18:00:00', '2025-03-06T19:00:00', {
+    await insertTimed(h, '2025-03-06T16:00:00', '2025-03-06T17:00:00', { summary: 'Other' });
+    const guest = await insertTimed(h, '2025-03-06T18:00:00', '2025-03-06T19:00:00', {
       attendees: [{ email: 'sam@example.com' }],
     });
     const res = await h.api('GET', `${EVENTS}?q=lunch`);
@@ -233,18 +223,18 @@ describe('events.list (spec §1)', () => {
 
   it('§1 iCalUID filter', async () => {
     const h = setup();
-    const a = await make(h, '2025-03-06T10:00:00', '2025-03-06T11:00:00');
-    await make(h, '2025-03-06T12:00:00', '2025-03-06T13:00:00');
+    const a = await insertTimed(h, '2025-03-06T10:00:00', '2025-03-06T11:00:00');
+    await insertTimed(h, '2025-03-06T12:00:00', '2025-03-06T13:00:00');
     const res = await h.api('GET', `${EVENTS}?iCalUID=${enc(`${a.id}@google.com`)}`);
     expect(res.body.items.map((i: Item) => i.id)).toEqual([a.id]);
   });
 
   it('§1 private/sharedExtendedProperty: repeatable, all must match', async () => {
     const h = setup();
-    const both = await make(h, '2025-03-06T10:00:00', '2025-03-06T11:00:00', {
+    const both = await insertTimed(h, '2025-03-06T10:00:00', '2025-03-06T11:00:00', {
       extendedProperties: { private: { app: 'almanac', kind: 'busy' }, shared: { team: 'x' } },
     });
-    const one = await make(h, '2025-03-06T12:00:00', '2025-03-06T13:00:00', {
+    const one = await insertTimed(h, '2025-03-06T12:00:00', '2025-03-06T13:00:00', {
       extendedProperties: { private: { app: 'almanac' } },
     });
     const q1 = await h.api('GET', `${EVENTS}?privateExtendedProperty=${enc('app=almanac')}`);
@@ -263,7 +253,7 @@ describe('events.list (spec §1)', () => {
 
   it('§1 timeZone parameter renders dateTimes in that zone; invalid → 400', async () => {
     const h = setup();
-    await make(h, '2025-03-06T10:00:00', '2025-03-06T11:00:00');
+    await insertTimed(h, '2025-03-06T10:00:00', '2025-03-06T11:00:00');
     const res = await h.api('GET', `${EVENTS}?timeZone=Asia/Tokyo`);
     expect(res.body.items[0].start.dateTime).toBe('2025-03-07T00:00:00+09:00');
     expect(res.body.timeZone).toBe('America/New_York');
@@ -291,7 +281,7 @@ describe('short pages (spec §1)', () => {
     const h = setup({ shortPages: true });
     const ids: string[] = [];
     for (let i = 0; i < 40; i++) {
-      ids.push((await make(h, '2025-03-06T10:00:00', '2025-03-06T11:00:00')).id);
+      ids.push((await insertTimed(h, '2025-03-06T10:00:00', '2025-03-06T11:00:00')).id);
     }
     const all = await listAll(h, `${EVENTS}?maxResults=4`);
     const sizes = all.pages.map((p) => p.body.items.length);

@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { setup, timed } from './helpers';
-
-const EVENTS = '/calendars/primary/events';
+import { EVENTS, insertTimed, setup, timed } from './helpers';
 
 describe('events writes (spec §2, §3)', () => {
   it('§3 insert → 200 with the full resource shape', async () => {
@@ -147,13 +145,9 @@ describe('events writes (spec §2, §3)', () => {
         message: 'Not Found',
       },
     });
-    const e = (
-      await h.api(
-        'POST',
-        EVENTS,
-        timed('2025-03-06T10:00:00', '2025-03-06T11:00:00', { summary: 'gone' }),
-      )
-    ).body;
+    const e = await insertTimed(h, '2025-03-06T10:00:00', '2025-03-06T11:00:00', {
+      summary: 'gone',
+    });
     await h.api('DELETE', `${EVENTS}/${e.id}`);
     const got = await h.api('GET', `${EVENTS}/${e.id}`);
     expect(got.status).toBe(200);
@@ -163,8 +157,7 @@ describe('events writes (spec §2, §3)', () => {
 
   it('§3 get with If-None-Match = current etag → 304; stale → 200', async () => {
     const h = setup();
-    const e = (await h.api('POST', EVENTS, timed('2025-03-06T10:00:00', '2025-03-06T11:00:00')))
-      .body;
+    const e = await insertTimed(h, '2025-03-06T10:00:00', '2025-03-06T11:00:00');
     const same = await h.api('GET', `${EVENTS}/${e.id}`, undefined, { 'if-none-match': e.etag });
     expect(same.status).toBe(304);
     expect(same.text).toBe('');
@@ -176,8 +169,7 @@ describe('events writes (spec §2, §3)', () => {
 
   it('§2 etag and updated change on every modification, even within one millisecond', async () => {
     const h = setup();
-    const e = (await h.api('POST', EVENTS, timed('2025-03-06T10:00:00', '2025-03-06T11:00:00')))
-      .body;
+    const e = await insertTimed(h, '2025-03-06T10:00:00', '2025-03-06T11:00:00');
     const etags = new Set([e.etag]);
     for (let i = 0; i < 5; i++) {
       const res = await h.api('PATCH', `${EVENTS}/${e.id}`, { summary: `v${i}` });
@@ -215,18 +207,12 @@ describe('events writes (spec §2, §3)', () => {
 
   it('§3 PATCH merges: arrays replace, extendedProperties merge per key, null clears', async () => {
     const h = setup();
-    const e = (
-      await h.api(
-        'POST',
-        EVENTS,
-        timed('2025-03-06T10:00:00', '2025-03-06T11:00:00', {
-          summary: 's',
-          description: 'keep me',
-          attendees: [{ email: 'a@example.com' }, { email: 'b@example.com' }],
-          extendedProperties: { private: { one: '1', two: '2' } },
-        }),
-      )
-    ).body;
+    const e = await insertTimed(h, '2025-03-06T10:00:00', '2025-03-06T11:00:00', {
+      summary: 's',
+      description: 'keep me',
+      attendees: [{ email: 'a@example.com' }, { email: 'b@example.com' }],
+      extendedProperties: { private: { one: '1', two: '2' } },
+    });
     const res = await h.api('PATCH', `${EVENTS}/${e.id}`, {
       attendees: [{ email: 'c@example.com', responseStatus: 'accepted' }],
       extendedProperties: { private: { two: 'II', three: '3' } },
@@ -243,8 +229,7 @@ describe('events writes (spec §2, §3)', () => {
 
   it('§3 PATCH of start keeps its timeZone and can switch to all-day', async () => {
     const h = setup();
-    const e = (await h.api('POST', EVENTS, timed('2025-03-06T10:00:00', '2025-03-06T11:00:00')))
-      .body;
+    const e = await insertTimed(h, '2025-03-06T10:00:00', '2025-03-06T11:00:00');
     const moved = await h.api('PATCH', `${EVENTS}/${e.id}`, {
       start: { dateTime: '2025-03-06T10:30:00-05:00' },
     });
@@ -262,8 +247,7 @@ describe('events writes (spec §2, §3)', () => {
 
   it('§3 If-Match with a stale etag → 412 conditionNotMet on PUT, PATCH and DELETE', async () => {
     const h = setup();
-    const e = (await h.api('POST', EVENTS, timed('2025-03-06T10:00:00', '2025-03-06T11:00:00')))
-      .body;
+    const e = await insertTimed(h, '2025-03-06T10:00:00', '2025-03-06T11:00:00');
     const fresh = await h.api(
       'PATCH',
       `${EVENTS}/${e.id}`,
@@ -305,8 +289,7 @@ describe('events writes (spec §2, §3)', () => {
 
   it('§3 delete → 204 empty; deleting again → 410 deleted; updating a deleted event → 410', async () => {
     const h = setup();
-    const e = (await h.api('POST', EVENTS, timed('2025-03-06T10:00:00', '2025-03-06T11:00:00')))
-      .body;
+    const e = await insertTimed(h, '2025-03-06T10:00:00', '2025-03-06T11:00:00');
     const first = await h.api('DELETE', `${EVENTS}/${e.id}`);
     expect(first.status).toBe(204);
     expect(first.text).toBe('');
@@ -318,8 +301,7 @@ describe('events writes (spec §2, §3)', () => {
 
   it('§3 PATCH status cancelled on a single event deletes it', async () => {
     const h = setup();
-    const e = (await h.api('POST', EVENTS, timed('2025-03-06T10:00:00', '2025-03-06T11:00:00')))
-      .body;
+    const e = await insertTimed(h, '2025-03-06T10:00:00', '2025-03-06T11:00:00');
     expect((await h.api('PATCH', `${EVENTS}/${e.id}`, { status: 'cancelled' })).status).toBe(200);
     expect((await h.api('DELETE', `${EVENTS}/${e.id}`)).status).toBe(410);
   });
@@ -355,18 +337,12 @@ describe('events writes (spec §2, §3)', () => {
 
   it('§2 attendees carry responseStatus and self for the viewer', async () => {
     const h = setup();
-    const e = (
-      await h.api(
-        'POST',
-        EVENTS,
-        timed('2025-03-06T10:00:00', '2025-03-06T11:00:00', {
-          attendees: [
-            { email: 'demo@example.com', responseStatus: 'declined' },
-            { email: 'x@example.com' },
-          ],
-        }),
-      )
-    ).body;
+    const e = await insertTimed(h, '2025-03-06T10:00:00', '2025-03-06T11:00:00', {
+      attendees: [
+        { email: 'demo@example.com', responseStatus: 'declined' },
+        { email: 'x@example.com' },
+      ],
+    });
     expect(e.attendees).toEqual([
       { email: 'demo@example.com', responseStatus: 'declined', self: true },
       { email: 'x@example.com', responseStatus: 'needsAction' },

@@ -6,6 +6,8 @@ import {
 } from '../../../emulators/google';
 
 export const BASE = 'https://www.googleapis.com/calendar/v3';
+/** The demo user's primary calendar, as most tests address it. */
+export const EVENTS = '/calendars/primary/events';
 /** Wednesday 2025-03-05 10:00 in New York: the week before the US DST switch. */
 export const T0 = Date.parse('2025-03-05T15:00:00Z');
 
@@ -68,6 +70,32 @@ export function timed(start: string, end: string, extra: Record<string, unknown>
     end: { dateTime: end, timeZone: 'America/New_York' },
     ...extra,
   };
+}
+
+/** POSTs a New York timed event to the primary calendar; the created resource. */
+export async function insertTimed(
+  h: Harness,
+  start: string,
+  end: string,
+  extra: Record<string, unknown> = {},
+): Promise<ApiResult['body']> {
+  return (await h.api('POST', EVENTS, timed(start, end, extra))).body;
+}
+
+/** `n` one-hour events (summaries e0, e1…) at 10:00 on consecutive days from 2025-03-06,
+ * wrapping after 20 days; their ids. */
+export async function seedEvents(h: Harness, n: number, path = EVENTS): Promise<string[]> {
+  const ids: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const day = String(6 + (i % 20)).padStart(2, '0');
+    const res = await h.api(
+      'POST',
+      path,
+      timed(`2025-03-${day}T10:00:00`, `2025-03-${day}T11:00:00`, { summary: `e${i}` }),
+    );
+    ids.push(res.body.id);
+  }
+  return ids;
 }
 
 /** Follows nextPageToken to the end; returns every item and the final response. */

@@ -1,9 +1,7 @@
 import { Hono } from 'hono';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type RunningServer, startServer } from '../../../emulators/common/node-server';
-import { setup, timed } from './helpers';
-
-const EVENTS = '/calendars/primary/events';
+import { EVENTS, setup, timed } from './helpers';
 
 interface Received {
   headers: Record<string, string>;

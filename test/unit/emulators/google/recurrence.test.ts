@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { enc, listAll, setup } from './helpers';
+import { EVENTS, enc, type Harness, listAll, setup } from './helpers';
 
-const EVENTS = '/calendars/primary/events';
 type Item = {
   id: string;
   status: string;
@@ -12,22 +11,30 @@ type Item = {
   originalStartTime?: { dateTime?: string; date?: string };
 };
 
+/** A series body; by default 10:00–11:00 New York time from Monday 2025-03-03. */
 function series(
-  start: string,
-  end: string,
-  zone: string,
   recurrence: string[],
-  extra: Record<string, unknown> = {},
+  {
+    from = '2025-03-03T10:00:00',
+    to = '2025-03-03T11:00:00',
+    zone = 'America/New_York',
+    ...extra
+  }: { from?: string; to?: string; zone?: string; [field: string]: unknown } = {},
 ) {
   return {
-    start: { dateTime: start, timeZone: zone },
-    end: { dateTime: end, timeZone: zone },
+    start: { dateTime: from, timeZone: zone },
+    end: { dateTime: to, timeZone: zone },
     recurrence,
     ...extra,
   };
 }
 
-async function instances(h: ReturnType<typeof setup>, query: string): Promise<Item[]> {
+/** POSTs a series and returns the created master. */
+async function createSeries(h: Harness, ...args: Parameters<typeof series>) {
+  return (await h.api('POST', EVENTS, series(...args))).body;
+}
+
+async function instances(h: Harness, query: string): Promise<Item[]> {
   return (await listAll(h, `${EVENTS}?singleEvents=true&orderBy=startTime&${query}`))
     .items as Item[];
 }
@@ -35,15 +42,10 @@ async function instances(h: ReturnType<typeof setup>, query: string): Promise<It
 describe('recurrence (spec §2)', () => {
   it('§2 a 09:00 America/New_York daily event stays 09:00 local across the March DST switch', async () => {
     const h = setup();
-    const s = (
-      await h.api(
-        'POST',
-        EVENTS,
-        series('2025-03-07T09:00:00', '2025-03-07T09:30:00', 'America/New_York', [
-          'RRULE:FREQ=DAILY',
-        ]),
-      )
-    ).body;
+    const s = await createSeries(h, ['RRULE:FREQ=DAILY'], {
+      from: '2025-03-07T09:00:00',
+      to: '2025-03-07T09:30:00',
+    });
     const items = await instances(h, 'timeMin=2025-03-07T00:00:00Z&timeMax=2025-03-12T00:00:00Z');
     expect(items.map((i) => i.start.dateTime)).toEqual([
       '2025-03-07T09:00:00-05:00',
@@ -64,13 +66,10 @@ describe('recurrence (spec §2)', () => {
 
   it('§2 ...and across the November switch', async () => {
     const h = setup();
-    await h.api(
-      'POST',
-      EVENTS,
-      series('2025-10-31T09:00:00', '2025-10-31T10:00:00', 'America/New_York', [
-        'RRULE:FREQ=DAILY;COUNT=5',
-      ]),
-    );
+    await createSeries(h, ['RRULE:FREQ=DAILY;COUNT=5'], {
+      from: '2025-10-31T09:00:00',
+      to: '2025-10-31T10:00:00',
+    });
     const items = await instances(h, 'timeMin=2025-10-30T00:00:00Z&timeMax=2025-11-10T00:00:00Z');
     expect(items.map((i) => i.start.dateTime)).toEqual([
       '2025-10-31T09:00:00-04:00',
@@ -83,13 +82,11 @@ describe('recurrence (spec §2)', () => {
 
   it('§2 a Europe/Berlin series keeps Berlin wall time when rendered in New York', async () => {
     const h = setup();
-    await h.api(
-      'POST',
-      EVENTS,
-      series('2025-03-06T09:30:00', '2025-03-06T09:45:00', 'Europe/Berlin', [
-        'RRULE:FREQ=WEEKLY;BYDAY=MO,TH;COUNT=4',
-      ]),
-    );
+    await createSeries(h, ['RRULE:FREQ=WEEKLY;BYDAY=MO,TH;COUNT=4'], {
+      from: '2025-03-06T09:30:00',
+      to: '2025-03-06T09:45:00',
+      zone: 'Europe/Berlin',
+    });
     const items = await instances(h, 'timeZone=Europe/Berlin');
     expect(items.map((i) => i.start.dateTime)).toEqual([
       '2025-03-06T09:30:00+01:00',
@@ -102,19 +99,11 @@ describe('recurrence (spec §2)', () => {
 
   it('§2 instances carry recurringEventId + originalStartTime and no recurrence', async () => {
     const h = setup();
-    const s = (
-      await h.api(
-        'POST',
-        EVENTS,
-        series(
-          '2025-03-06T10:00:00',
-          '2025-03-06T11:00:00',
-          'America/New_York',
-          ['RRULE:FREQ=DAILY;COUNT=2'],
-          { summary: 'Daily' },
-        ),
-      )
-    ).body;
+    const s = await createSeries(h, ['RRULE:FREQ=DAILY;COUNT=2'], {
+      from: '2025-03-06T10:00:00',
+      to: '2025-03-06T11:00:00',
+      summary: 'Daily',
+    });
     const [first] = await instances(h, '');
     expect(first).toMatchObject({
       id: `${s.id}_20250306T150000Z`,
@@ -146,16 +135,12 @@ describe('recurrence (spec §2)', () => {
 
   it('§2 EXDATE, RDATE and EXRULE shape the set', async () => {
     const h = setup();
-    await h.api(
-      'POST',
-      EVENTS,
-      series('2025-03-03T10:00:00', '2025-03-03T11:00:00', 'America/New_York', [
-        'RRULE:FREQ=DAILY;COUNT=7',
-        'EXDATE;TZID=America/New_York:20250304T100000',
-        'RDATE;TZID=America/New_York:20250317T100000',
-        'EXRULE:FREQ=WEEKLY;BYDAY=SA,SU',
-      ]),
-    );
+    await createSeries(h, [
+      'RRULE:FREQ=DAILY;COUNT=7',
+      'EXDATE;TZID=America/New_York:20250304T100000',
+      'RDATE;TZID=America/New_York:20250317T100000',
+      'EXRULE:FREQ=WEEKLY;BYDAY=SA,SU',
+    ]);
     const items = await instances(h, '');
     expect(items.map((i) => i.start.dateTime?.slice(0, 10))).toEqual([
       '2025-03-03',
@@ -168,13 +153,7 @@ describe('recurrence (spec §2)', () => {
 
   it('§2 UNTIL ends a series', async () => {
     const h = setup();
-    await h.api(
-      'POST',
-      EVENTS,
-      series('2025-03-03T10:00:00', '2025-03-03T11:00:00', 'America/New_York', [
-        'RRULE:FREQ=DAILY;UNTIL=20250305T235959Z',
-      ]),
-    );
+    await createSeries(h, ['RRULE:FREQ=DAILY;UNTIL=20250305T235959Z']);
     expect(await instances(h, '')).toHaveLength(3);
   });
 
@@ -201,7 +180,7 @@ describe('recurrence (spec §2)', () => {
       const res = await h.api(
         'POST',
         EVENTS,
-        series('2025-03-06T10:00:00', '2025-03-06T11:00:00', 'America/New_York', [rule]),
+        series([rule], { from: '2025-03-06T10:00:00', to: '2025-03-06T11:00:00' }),
       );
       expect(res.status, rule).toBe(400);
       expect(res.body.error.errors[0].reason).toBe('invalid');
@@ -210,15 +189,7 @@ describe('recurrence (spec §2)', () => {
 
   it('§2 singleEvents=false returns the master plus exceptions as their own entries', async () => {
     const h = setup();
-    const s = (
-      await h.api(
-        'POST',
-        EVENTS,
-        series('2025-03-03T10:00:00', '2025-03-03T11:00:00', 'America/New_York', [
-          'RRULE:FREQ=DAILY;COUNT=5',
-        ]),
-      )
-    ).body;
+    const s = await createSeries(h, ['RRULE:FREQ=DAILY;COUNT=5']);
     await h.api('PATCH', `${EVENTS}/${s.id}_20250304T150000Z`, { summary: 'moved one' });
     await h.api('PATCH', `${EVENTS}/${s.id}_20250305T150000Z`, { status: 'cancelled' });
     const res = await h.api('GET', EVENTS);
@@ -237,15 +208,7 @@ describe('recurrence (spec §2)', () => {
 
   it('§2 modified and cancelled instances replace the rule instances with singleEvents=true', async () => {
     const h = setup();
-    const s = (
-      await h.api(
-        'POST',
-        EVENTS,
-        series('2025-03-03T10:00:00', '2025-03-03T11:00:00', 'America/New_York', [
-          'RRULE:FREQ=DAILY;COUNT=4',
-        ]),
-      )
-    ).body;
+    const s = await createSeries(h, ['RRULE:FREQ=DAILY;COUNT=4']);
     const moved = await h.api('PATCH', `${EVENTS}/${s.id}_20250304T150000Z`, {
       start: { dateTime: '2025-03-04T16:00:00-05:00' },
       end: { dateTime: '2025-03-04T17:00:00-05:00' },
@@ -270,15 +233,7 @@ describe('recurrence (spec §2)', () => {
 
   it('§2 an instance id the rule does not produce → 404', async () => {
     const h = setup();
-    const s = (
-      await h.api(
-        'POST',
-        EVENTS,
-        series('2025-03-03T10:00:00', '2025-03-03T11:00:00', 'America/New_York', [
-          'RRULE:FREQ=DAILY;COUNT=2',
-        ]),
-      )
-    ).body;
+    const s = await createSeries(h, ['RRULE:FREQ=DAILY;COUNT=2']);
     expect((await h.api('GET', `${EVENTS}/${s.id}_20250303T150000Z`)).status).toBe(200);
     expect((await h.api('GET', `${EVENTS}/${s.id}_20250303T160000Z`)).status).toBe(404);
     expect((await h.api('GET', `${EVENTS}/${s.id}_20250310T150000Z`)).status).toBe(404);
@@ -289,15 +244,7 @@ describe('recurrence (spec §2)', () => {
 
   it('§2 deleting a series removes all instances and exceptions', async () => {
     const h = setup();
-    const s = (
-      await h.api(
-        'POST',
-        EVENTS,
-        series('2025-03-03T10:00:00', '2025-03-03T11:00:00', 'America/New_York', [
-          'RRULE:FREQ=DAILY;COUNT=3',
-        ]),
-      )
-    ).body;
+    const s = await createSeries(h, ['RRULE:FREQ=DAILY;COUNT=3']);
     await h.api('PATCH', `${EVENTS}/${s.id}_20250304T150000Z`, { summary: 'exception' });
     await h.api('DELETE', `${EVENTS}/${s.id}`);
     expect(await instances(h, '')).toEqual([]);
@@ -308,15 +255,7 @@ describe('recurrence (spec §2)', () => {
 
   it('§2 events.instances lists a series in start order, paged', async () => {
     const h = setup();
-    const s = (
-      await h.api(
-        'POST',
-        EVENTS,
-        series('2025-03-03T10:00:00', '2025-03-03T11:00:00', 'America/New_York', [
-          'RRULE:FREQ=DAILY;COUNT=5',
-        ]),
-      )
-    ).body;
+    const s = await createSeries(h, ['RRULE:FREQ=DAILY;COUNT=5']);
     const first = await h.api('GET', `${EVENTS}/${s.id}/instances?maxResults=3`);
     expect(first.body.kind).toBe('calendar#events');
     expect(first.body.items.map((i: Item) => i.id)).toEqual([
@@ -340,13 +279,10 @@ describe('recurrence (spec §2)', () => {
 
   it('§2 without timeMax an endless series expands to the documented horizon (730 days)', async () => {
     const h = setup();
-    await h.api(
-      'POST',
-      EVENTS,
-      series('2025-03-05T10:00:00', '2025-03-05T11:00:00', 'America/New_York', [
-        'RRULE:FREQ=WEEKLY',
-      ]),
-    );
+    await createSeries(h, ['RRULE:FREQ=WEEKLY'], {
+      from: '2025-03-05T10:00:00',
+      to: '2025-03-05T11:00:00',
+    });
     const items = await instances(h, '');
     const last = items[items.length - 1]?.start.dateTime ?? '';
     expect(items.length).toBeGreaterThan(100);
@@ -357,15 +293,10 @@ describe('recurrence (spec §2)', () => {
 
   it('§2 a series in the window is listed as a master with singleEvents=false', async () => {
     const h = setup();
-    const s = (
-      await h.api(
-        'POST',
-        EVENTS,
-        series('2025-01-06T10:00:00', '2025-01-06T11:00:00', 'America/New_York', [
-          'RRULE:FREQ=WEEKLY;BYDAY=MO',
-        ]),
-      )
-    ).body;
+    const s = await createSeries(h, ['RRULE:FREQ=WEEKLY;BYDAY=MO'], {
+      from: '2025-01-06T10:00:00',
+      to: '2025-01-06T11:00:00',
+    });
     const hit = await h.api(
       'GET',
       `${EVENTS}?timeMin=2025-03-10T00:00:00Z&timeMax=2025-03-11T00:00:00Z`,

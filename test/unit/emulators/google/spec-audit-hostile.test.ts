@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { type ApiResult, BASE, enc, setup, timed } from './helpers';
+import { type ApiResult, BASE, EVENTS, enc, insertTimed, setup, timed } from './helpers';
 
 /**
  * Audit of the Google emulator against hostile input (spec §6 error body): every refusal is the
  * documented envelope with `code` equal to the HTTP status, and nothing a client can send makes
  * the emulator answer 500 from a bug of its own.
  */
-const EVENTS = '/calendars/primary/events';
 const NOT_FOUND = {
   error: {
     errors: [{ domain: 'global', reason: 'notFound', message: 'Not Found' }],
@@ -129,9 +128,7 @@ describe('spec audit: hostile input to the Google emulator', () => {
 
   it('§6 every JSON endpoint answers malformed JSON, arrays, scalars and non-JSON types with parseError', async () => {
     const h = setup();
-    const series = (
-      await h.api('POST', EVENTS, timed('2025-03-06T10:00:00', '2025-03-06T11:00:00'))
-    ).body;
+    const series = await insertTimed(h, '2025-03-06T10:00:00', '2025-03-06T11:00:00');
     const targets: [string, string][] = [
       ['POST', EVENTS],
       ['PUT', `${EVENTS}/${series.id}`],

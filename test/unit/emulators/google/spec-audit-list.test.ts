@@ -1,19 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { enc, listAll, setup, timed } from './helpers';
+import { EVENTS, enc, insertTimed, listAll, setup } from './helpers';
 
 /** Audit of spec §1 / §5 / §6 sentences that had no test of their own. */
-const EVENTS = '/calendars/primary/events';
 
 describe('spec audit: listing rules', () => {
   it('§1 singleEvents=true&showDeleted=true: single cancelled instances only, never a deleted series', async () => {
     const h = setup();
     const make = async (rule: string) =>
-      (
-        await h.api('POST', EVENTS, {
-          ...timed('2025-03-06T10:00:00', '2025-03-06T11:00:00'),
-          recurrence: [rule],
-        })
-      ).body.id as string;
+      (await insertTimed(h, '2025-03-06T10:00:00', '2025-03-06T11:00:00', { recurrence: [rule] }))
+        .id as string;
     const live = await make('RRULE:FREQ=DAILY;COUNT=3');
     const dead = await make('RRULE:FREQ=DAILY;COUNT=3');
     expect((await h.api('DELETE', `${EVENTS}/${live}_20250307T150000Z`)).status).toBe(204);
@@ -43,8 +38,7 @@ describe('spec audit: listing rules', () => {
   it('§1 deletions are always included: created and deleted between two syncs → a tombstone', async () => {
     const h = setup();
     const token = (await listAll(h, EVENTS)).last.nextSyncToken as string;
-    const e = (await h.api('POST', EVENTS, timed('2025-03-06T10:00:00', '2025-03-06T11:00:00')))
-      .body;
+    const e = await insertTimed(h, '2025-03-06T10:00:00', '2025-03-06T11:00:00');
     await h.api('DELETE', `${EVENTS}/${e.id}`);
     const inc = await h.api('GET', `${EVENTS}?syncToken=${enc(token)}`);
     expect(inc.body.items).toEqual([

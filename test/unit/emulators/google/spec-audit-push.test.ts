@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { setup, timed } from './helpers';
+import { EVENTS, setup, timed } from './helpers';
 
 /**
  * Audit of push deliveries (spec §4) under the drop / delay / duplicate / reorder controls, the
  * receiver's status codes, and channel expiry at exactly its boundary. Deliveries go to a fake
  * receiver injected as `pushFetch`.
  */
-const EVENTS = '/calendars/primary/events';
 const ADDRESS = 'https://relay.example.com/hook';
 
 interface Delivery {

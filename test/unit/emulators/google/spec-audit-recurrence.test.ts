@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { listAll, setup } from './helpers';
+import { EVENTS, listAll, setup } from './helpers';
 
 /**
  * Audit of `recurrence[]` (spec §2): rules are RFC 5545 RRULE/EXRULE lines, validated by value,
  * and expanding any accepted rule over any window answers — never a 500 from the expander.
  */
-const EVENTS = '/calendars/primary/events';
 const INVALID_RULE = {
   domain: 'global',
   reason: 'invalid',

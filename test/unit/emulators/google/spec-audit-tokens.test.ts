@@ -1,27 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { enc, type Harness, listAll, setup, timed } from './helpers';
+import { FULL_SYNC_REQUIRED_BODY } from '../../../support/google-bodies';
+import { EVENTS, enc, insertTimed, listAll, seedEvents, setup, timed } from './helpers';
 
 /**
  * Audit of sync tokens and page tokens (spec §1, §5): a token that is truncated, forged, or
  * belongs to another calendar, series or user never works, and pagination stays consistent
  * while writes land between pages.
  */
-const EVENTS = '/calendars/primary/events';
-const FULL_SYNC_REQUIRED = {
-  error: {
-    errors: [
-      {
-        domain: 'calendar',
-        reason: 'fullSyncRequired',
-        message: 'Sync token is no longer valid, a full sync is required.',
-        locationType: 'parameter',
-        location: 'syncToken',
-      },
-    ],
-    code: 410,
-    message: 'Sync token is no longer valid, a full sync is required.',
-  },
-};
 const INVALID_PAGE_TOKEN = {
   error: {
     errors: [
@@ -39,20 +24,6 @@ const INVALID_PAGE_TOKEN = {
 };
 const FOREIGN_PAGE_TOKEN =
   'The page token does not belong to this query; repeat the same parameters.';
-
-async function seed(h: Harness, path: string, n: number): Promise<string[]> {
-  const ids: string[] = [];
-  for (let i = 0; i < n; i++) {
-    const day = String(6 + i).padStart(2, '0');
-    const res = await h.api(
-      'POST',
-      path,
-      timed(`2025-03-${day}T10:00:00`, `2025-03-${day}T11:00:00`, { summary: `e${i}` }),
-    );
-    ids.push(res.body.id);
-  }
-  return ids;
-}
 
 /** Decodes a page token's JSON, lets `edit` change it, encodes it back. */
 function tamper(token: string, edit: (pos: Record<string, unknown>) => void): string {
@@ -73,7 +44,7 @@ describe('spec audit: sync tokens and page tokens', () => {
       `${family}?singleEvents=true&syncToken=${enc(alexFull.body.nextSyncToken)}`,
     );
     expect(stolen.status).toBe(410);
-    expect(stolen.body).toEqual(FULL_SYNC_REQUIRED);
+    expect(stolen.body).toEqual(FULL_SYNC_REQUIRED_BODY);
     // The owner's token keeps working for its owner.
     const own = await alex(
       'GET',
@@ -88,26 +59,26 @@ describe('spec audit: sync tokens and page tokens', () => {
     const list = (await listAll(h, '/users/me/calendarList')).last.nextSyncToken as string;
     for (const bad of [events.slice(0, -1), `${events}A`, events.toLowerCase()]) {
       const res = await h.api('GET', `${EVENTS}?syncToken=${enc(bad)}`);
-      expect(res.body, bad).toEqual(FULL_SYNC_REQUIRED);
+      expect(res.body, bad).toEqual(FULL_SYNC_REQUIRED_BODY);
     }
     for (const bad of [list.slice(0, -1), events]) {
       const res = await h.api('GET', `/users/me/calendarList?syncToken=${enc(bad)}`);
-      expect(res.body, bad).toEqual(FULL_SYNC_REQUIRED);
+      expect(res.body, bad).toEqual(FULL_SYNC_REQUIRED_BODY);
     }
     // A calendar-list token is no events token either, and alex cannot use demo's list token.
     expect((await h.api('GET', `${EVENTS}?syncToken=${enc(list)}`)).body).toEqual(
-      FULL_SYNC_REQUIRED,
+      FULL_SYNC_REQUIRED_BODY,
     );
     expect(
       (await h.as('alex')('GET', `/users/me/calendarList?syncToken=${enc(list)}`)).body,
-    ).toEqual(FULL_SYNC_REQUIRED);
+    ).toEqual(FULL_SYNC_REQUIRED_BODY);
   });
 
   it('§1 a page token of another calendar (same query) → 400 pageToken', async () => {
     const h = setup();
     const personal = `/calendars/${enc(h.g.calendarIds.personal)}/events`;
-    await seed(h, EVENTS, 3);
-    await seed(h, personal, 3);
+    await seedEvents(h, 3, EVENTS);
+    await seedEvents(h, 3, personal);
     const first = await h.api('GET', `${EVENTS}?maxResults=1`);
     const res = await h.api(
       'GET',
@@ -132,7 +103,7 @@ describe('spec audit: sync tokens and page tokens', () => {
   it('§1 a page token of another user (same calendar, same query) → 400', async () => {
     const h = setup();
     const family = `/calendars/${enc(h.g.calendarIds.family)}/events`;
-    await seed(h, family, 3);
+    await seedEvents(h, 3, family);
     const alexFirst = await h.as('alex')('GET', `${family}?maxResults=1`);
     expect(alexFirst.body.nextPageToken).toBeTypeOf('string');
     const res = await h.api(
@@ -158,11 +129,10 @@ describe('spec audit: sync tokens and page tokens', () => {
     const h = setup();
     const series = async () =>
       (
-        await h.api('POST', EVENTS, {
-          ...timed('2025-03-06T10:00:00', '2025-03-06T11:00:00'),
+        await insertTimed(h, '2025-03-06T10:00:00', '2025-03-06T11:00:00', {
           recurrence: ['RRULE:FREQ=DAILY;COUNT=4'],
         })
-      ).body.id as string;
+      ).id as string;
     const a = await series();
     const b = await series();
     const first = await h.api('GET', `${EVENTS}/${a}/instances?maxResults=2`);
@@ -176,7 +146,7 @@ describe('spec audit: sync tokens and page tokens', () => {
 
   it('§1 truncated, edited or hand-made page tokens → 400 "Invalid page token value."', async () => {
     const h = setup();
-    await seed(h, EVENTS, 3);
+    await seedEvents(h, 3, EVENTS);
     const first = await h.api('GET', `${EVENTS}?maxResults=1`);
     const token = first.body.nextPageToken as string;
     const forged = [
@@ -210,7 +180,7 @@ describe('spec audit: sync tokens and page tokens', () => {
     const h = setup();
     const t1 = (await listAll(h, EVENTS)).last.nextSyncToken as string;
     const t2 = (await listAll(h, EVENTS)).last.nextSyncToken as string;
-    await seed(h, EVENTS, 3);
+    await seedEvents(h, 3, EVENTS);
     const first = await h.api('GET', `${EVENTS}?maxResults=1&syncToken=${enc(t1)}`);
     const res = await h.api(
       'GET',
@@ -223,15 +193,14 @@ describe('spec audit: sync tokens and page tokens', () => {
   it('§1 incremental pagination with writes between pages: one snapshot, nothing lost', async () => {
     const h = setup();
     const token = (await listAll(h, EVENTS)).last.nextSyncToken as string;
-    const ids = await seed(h, EVENTS, 6);
+    const ids = await seedEvents(h, 6, EVENTS);
     const first = await h.api('GET', `${EVENTS}?maxResults=2&syncToken=${enc(token)}`);
     const seen = [...first.body.items];
     // Between pages: one not yet seen is deleted, one is renamed, one is added.
     const unseen = ids.filter((id) => !seen.some((s) => s.id === id));
     await h.api('DELETE', `${EVENTS}/${unseen[0]}`);
     await h.api('PATCH', `${EVENTS}/${unseen[1]}`, { summary: 'renamed between pages' });
-    const added = (await h.api('POST', EVENTS, timed('2025-03-20T10:00:00', '2025-03-20T11:00:00')))
-      .body;
+    const added = await insertTimed(h, '2025-03-20T10:00:00', '2025-03-20T11:00:00');
     let page = first.body;
     while (page.nextPageToken) {
       const q = `maxResults=2&syncToken=${enc(token)}&pageToken=${enc(page.nextPageToken)}`;
@@ -301,7 +270,7 @@ describe('spec audit: sync tokens and page tokens', () => {
     const ttl = 60 * 60 * 1000;
     const h = setup({ syncTokenIdleTtlMs: ttl, accessTokenTtlMs: 30 * 86_400_000 });
     const token = (await listAll(h, EVENTS)).last.nextSyncToken as string;
-    await seed(h, EVENTS, 3);
+    await seedEvents(h, 3, EVENTS);
     h.clock.advance(ttl);
     // Idle for exactly the TTL: still alive (and redeeming it restarts the idle timer).
     const first = await h.api('GET', `${EVENTS}?maxResults=1&syncToken=${enc(token)}`);
@@ -315,7 +284,7 @@ describe('spec audit: sync tokens and page tokens', () => {
     const q2 = `maxResults=1&syncToken=${enc(token)}&pageToken=${enc(second.body.nextPageToken)}`;
     const third = await h.api('GET', `${EVENTS}?${q2}`);
     expect(third.status).toBe(410);
-    expect(third.body).toEqual(FULL_SYNC_REQUIRED);
+    expect(third.body).toEqual(FULL_SYNC_REQUIRED_BODY);
     expect((await h.api('GET', `${EVENTS}?syncToken=${enc(token)}`)).status).toBe(410);
   });
 

@@ -1,36 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { enc, listAll, setup, timed } from './helpers';
-
-const EVENTS = '/calendars/primary/events';
-const FULL_SYNC_REQUIRED = {
-  error: {
-    errors: [
-      {
-        domain: 'calendar',
-        reason: 'fullSyncRequired',
-        message: 'Sync token is no longer valid, a full sync is required.',
-        locationType: 'parameter',
-        location: 'syncToken',
-      },
-    ],
-    code: 410,
-    message: 'Sync token is no longer valid, a full sync is required.',
-  },
-};
-
-async function seedEvents(h: ReturnType<typeof setup>, n: number) {
-  const ids: string[] = [];
-  for (let i = 0; i < n; i++) {
-    const day = String(6 + (i % 20)).padStart(2, '0');
-    const res = await h.api(
-      'POST',
-      EVENTS,
-      timed(`2025-03-${day}T10:00:00`, `2025-03-${day}T11:00:00`, { summary: `e${i}` }),
-    );
-    ids.push(res.body.id);
-  }
-  return ids;
-}
+import { FULL_SYNC_REQUIRED_BODY } from '../../../support/google-bodies';
+import { EVENTS, enc, insertTimed, listAll, seedEvents, setup } from './helpers';
 
 describe('sync tokens (spec §1)', () => {
   it('§1 paginated windowed full sync, then incremental with changes and tombstones', async () => {
@@ -49,8 +19,7 @@ describe('sync tokens (spec §1)', () => {
     // Changes after the full sync: one update, one delete, one insert.
     await h.api('PATCH', `${EVENTS}/${ids[0]}`, { summary: 'renamed' });
     await h.api('DELETE', `${EVENTS}/${ids[1]}`);
-    const added = (await h.api('POST', EVENTS, timed('2025-03-20T10:00:00', '2025-03-20T11:00:00')))
-      .body;
+    const added = await insertTimed(h, '2025-03-20T10:00:00', '2025-03-20T11:00:00');
 
     const inc = await h.api('GET', `${EVENTS}?syncToken=${enc(full.last.nextSyncToken)}`);
     expect(inc.status).toBe(200);
@@ -72,8 +41,7 @@ describe('sync tokens (spec §1)', () => {
       h,
       `${EVENTS}?timeMin=2025-03-01T00:00:00Z&timeMax=2025-03-10T00:00:00Z`,
     );
-    const far = (await h.api('POST', EVENTS, timed('2025-12-01T10:00:00', '2025-12-01T11:00:00')))
-      .body;
+    const far = await insertTimed(h, '2025-12-01T10:00:00', '2025-12-01T11:00:00');
     const inc = await h.api('GET', `${EVENTS}?syncToken=${enc(full.last.nextSyncToken)}`);
     expect(inc.body.items.map((i: { id: string }) => i.id)).toEqual([far.id]);
   });
@@ -90,11 +58,9 @@ describe('sync tokens (spec §1)', () => {
   it('§1 an older, still-valid token keeps working and sees everything since', async () => {
     const h = setup();
     const t1 = (await listAll(h, EVENTS)).last.nextSyncToken;
-    const a = (await h.api('POST', EVENTS, timed('2025-03-06T10:00:00', '2025-03-06T11:00:00')))
-      .body;
+    const a = await insertTimed(h, '2025-03-06T10:00:00', '2025-03-06T11:00:00');
     const t2 = (await h.api('GET', `${EVENTS}?syncToken=${enc(t1)}`)).body.nextSyncToken;
-    const b = (await h.api('POST', EVENTS, timed('2025-03-07T10:00:00', '2025-03-07T11:00:00')))
-      .body;
+    const b = await insertTimed(h, '2025-03-07T10:00:00', '2025-03-07T11:00:00');
     const fromOld = await h.api('GET', `${EVENTS}?syncToken=${enc(t1)}`);
     expect(fromOld.body.items.map((i: { id: string }) => i.id).sort()).toEqual([a.id, b.id].sort());
     const fromNew = await h.api('GET', `${EVENTS}?syncToken=${enc(t2)}`);
@@ -106,7 +72,7 @@ describe('sync tokens (spec §1)', () => {
     for (const token of ['garbage', 'CPZXZlbnRzLzEvMQ', '']) {
       const res = await h.api('GET', `${EVENTS}?syncToken=${enc(token)}`);
       expect(res.status, token).toBe(410);
-      expect(res.body).toEqual(FULL_SYNC_REQUIRED);
+      expect(res.body).toEqual(FULL_SYNC_REQUIRED_BODY);
     }
   });
 
@@ -138,7 +104,7 @@ describe('sync tokens (spec §1)', () => {
     }
     const dead = await h.api('GET', `${EVENTS}?syncToken=${enc(idle)}`);
     expect(dead.status).toBe(410);
-    expect(dead.body).toEqual(FULL_SYNC_REQUIRED);
+    expect(dead.body).toEqual(FULL_SYNC_REQUIRED_BODY);
   });
 
   it('§1 default idle TTL is 7 days', async () => {
@@ -225,8 +191,7 @@ describe('sync tokens (spec §1)', () => {
     const unseen = ids.filter((id) => !seen.some((s) => s.id === id));
     await h.api('DELETE', `${EVENTS}/${unseen[0]}`);
     await h.api('PATCH', `${EVENTS}/${unseen[1]}`, { summary: 'renamed mid-sync' });
-    const added = (await h.api('POST', EVENTS, timed('2025-03-06T12:00:00', '2025-03-06T13:00:00')))
-      .body;
+    const added = await insertTimed(h, '2025-03-06T12:00:00', '2025-03-06T13:00:00');
     let token = first.body.nextPageToken;
     let last = first.body;
     while (token) {
@@ -273,12 +238,9 @@ describe('sync tokens (spec §1)', () => {
 
   it('§1 deletion tombstones for cancelled instances carry recurringEventId and originalStartTime', async () => {
     const h = setup();
-    const series = (
-      await h.api('POST', EVENTS, {
-        ...timed('2025-03-03T09:00:00', '2025-03-03T09:30:00'),
-        recurrence: ['RRULE:FREQ=DAILY;COUNT=5'],
-      })
-    ).body;
+    const series = await insertTimed(h, '2025-03-03T09:00:00', '2025-03-03T09:30:00', {
+      recurrence: ['RRULE:FREQ=DAILY;COUNT=5'],
+    });
     const token = (await listAll(h, `${EVENTS}?singleEvents=true`)).last.nextSyncToken;
     const instance = `${series.id}_20250304T140000Z`;
     expect((await h.api('DELETE', `${EVENTS}/${instance}`)).status).toBe(204);
@@ -297,12 +259,9 @@ describe('sync tokens (spec §1)', () => {
 
   it('§1 [open] deleting a series: one tombstone for the series id in singleEvents incremental', async () => {
     const h = setup();
-    const series = (
-      await h.api('POST', EVENTS, {
-        ...timed('2025-03-03T09:00:00', '2025-03-03T09:30:00'),
-        recurrence: ['RRULE:FREQ=DAILY;COUNT=5'],
-      })
-    ).body;
+    const series = await insertTimed(h, '2025-03-03T09:00:00', '2025-03-03T09:30:00', {
+      recurrence: ['RRULE:FREQ=DAILY;COUNT=5'],
+    });
     const token = (await listAll(h, `${EVENTS}?singleEvents=true`)).last.nextSyncToken;
     await h.api('DELETE', `${EVENTS}/${series.id}`);
     const inc = await h.api('GET', `${EVENTS}?singleEvents=true&syncToken=${enc(token)}`);
@@ -313,12 +272,9 @@ describe('sync tokens (spec §1)', () => {
 
   it('§1 changing a series returns its instances; instances that vanished come back as tombstones', async () => {
     const h = setup();
-    const series = (
-      await h.api('POST', EVENTS, {
-        ...timed('2025-03-03T09:00:00', '2025-03-03T09:30:00'),
-        recurrence: ['RRULE:FREQ=DAILY;COUNT=3'],
-      })
-    ).body;
+    const series = await insertTimed(h, '2025-03-03T09:00:00', '2025-03-03T09:30:00', {
+      recurrence: ['RRULE:FREQ=DAILY;COUNT=3'],
+    });
     const token = (await listAll(h, `${EVENTS}?singleEvents=true`)).last.nextSyncToken;
     await h.api('PATCH', `${EVENTS}/${series.id}`, {
       recurrence: ['RRULE:FREQ=DAILY;COUNT=2'],

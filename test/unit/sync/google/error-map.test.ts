@@ -7,6 +7,7 @@ import {
   Transient,
 } from '../../../../extension/sync/errors';
 import { mapGoogleError } from '../../../../extension/sync/google/error-map';
+import { FULL_SYNC_REQUIRED_BODY } from '../../../support/google-bodies';
 import { googleError } from '../fake-fetch';
 
 const withToken = new URLSearchParams('syncToken=abc');
@@ -16,22 +17,7 @@ const map = (status: number, body: unknown, query = plain, retryAfterMs?: number
 
 describe('Google error mapping (spec §1, §6)', () => {
   it('410 fullSyncRequired → CursorExpired with status and reason', () => {
-    const body = {
-      error: {
-        errors: [
-          {
-            domain: 'calendar',
-            reason: 'fullSyncRequired',
-            message: 'Sync token is no longer valid, a full sync is required.',
-            locationType: 'parameter',
-            location: 'syncToken',
-          },
-        ],
-        code: 410,
-        message: 'Sync token is no longer valid, a full sync is required.',
-      },
-    };
-    const err = map(410, body, withToken);
+    const err = map(410, FULL_SYNC_REQUIRED_BODY, withToken);
     expect(err).toBeInstanceOf(CursorExpired);
     expect(err.status).toBe(410);
     expect(err.reason).toBe('fullSyncRequired');
