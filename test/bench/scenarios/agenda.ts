@@ -74,9 +74,21 @@ export async function agenda(): Promise<BenchRow[]> {
     return [
       row('events-stored', fill.eventsStored, 'events'),
       row('tasks-stored', fill.tasksStored, 'tasks'),
-      row('week-entries', median((t) => t.entries), 'entries'),
-      row('query-ms', median((t) => t.queryMs), 'ms'),
-      row('render-ms', median((t) => t.renderMs), 'ms'),
+      row(
+        'week-entries',
+        median((t) => t.entries),
+        'entries',
+      ),
+      row(
+        'query-ms',
+        median((t) => t.queryMs),
+        'ms',
+      ),
+      row(
+        'render-ms',
+        median((t) => t.renderMs),
+        'ms',
+      ),
       row(
         'events-per-second',
         Math.round(EVENTS / (fill.ingestMs / 1000)),

@@ -1,0 +1,251 @@
+// The new tab: today and the next six days, a day view and a week view, from the store (live:
+// a sync re-renders it), with quick add, task completion, search and keys. Writes go through the
+// background's messages; the page never calls Google or Todoist itself.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { AccountStatus } from '../../platform/messages';
+import { uiDb } from '../db';
+import { useAction, useNow, useStatus } from '../hooks';
+import { send } from '../messaging';
+import type { AgendaEvent, AgendaTask } from './agenda-items';
+import { AgendaList } from './agenda-list';
+import { planAgenda } from './agenda-plan';
+import { ErrorState, Loading, ProblemBanner, problemsOf, SignedOut } from './agenda-states';
+import { AgendaToolbar } from './agenda-toolbar';
+import type { TaskActions } from './entry-views';
+import type { KeyAction } from './keyboard';
+import { moveIndex } from './keyboard';
+import { QuickAdd } from './quick-add';
+import { TimeGrid } from './time-grid';
+import { RENDERED_MARK, useAgendaData, useKeyboard, usePrefs, useViewState } from './use-agenda';
+import { stepView, viewDays } from './view-state';
+import { dateOf, systemZone } from './zone-days';
+
+export function AgendaApp(props: { zone?: string; locale?: string }) {
+  const db = uiDb();
+  const nowMs = useNow(30_000);
+  const zone = props.zone ?? systemZone();
+  const { locale } = props;
+  const today = dateOf(nowMs, zone);
+  const [prefs, setPrefs] = usePrefs();
+  const [view, go] = useViewState(today, prefs.view);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the days depend on view and date only.
+  const days = useMemo(() => viewDays(view), [view.view, view.date]);
+  const withOverdue = (days[0] ?? today) <= today && today <= (days.at(-1) ?? today);
+  const live = useAgendaData(db, { days, zone, withOverdue });
+  const data = live.state === 'ready' ? live.data : undefined;
+  const extras = live.state === 'ready' ? live.extras : undefined;
+  const shownDays = live.state === 'ready' ? live.days : days;
+  // 'updating': the previous view stays on screen until the new one's read arrives.
+  const pageState =
+    live.state === 'ready' && shownDays.join() !== days.join() ? 'updating' : live.state;
+  const storeKey = data?.scopes.map((s) => `${s.scope}:${s.status}:${s.lastSyncAt}`).join('|');
+  const { status, refresh } = useStatus(storeKey, data?.sources.length);
+  const action = useAction();
+  const [search, setSearch] = useState('');
+  const [completing, setCompleting] = useState<ReadonlySet<string>>(new Set());
+  const [kept, setKept] = useState<ReadonlySet<string>>(new Set());
+  const [notice, setNotice] = useState<string>();
+  const searchRef = useRef<HTMLInputElement>(null);
+  const quickAddRef = useRef<HTMLInputElement>(null);
+
+  const plan = useMemo(
+    () =>
+      data
+        ? planAgenda({
+            days: shownDays,
+            zone,
+            today,
+            nowMs,
+            events: extras ? mergeEvents(data.events, extras.spanning) : data.events,
+            tasks: data.tasks,
+            earlierTasks: extras?.earlierTasks ?? [],
+            declined: prefs.declined,
+            showCompleted: prefs.showCompleted,
+            keepTasks: kept,
+            search,
+          })
+        : undefined,
+    [
+      data,
+      extras,
+      shownDays,
+      zone,
+      today,
+      nowMs,
+      prefs.declined,
+      prefs.showCompleted,
+      kept,
+      search,
+    ],
+  );
+
+  // The bench's "rendered" moment: the first paint with data.
+  const marked = useRef(false);
+  useEffect(() => {
+    if (plan && !marked.current) {
+      marked.current = true;
+      performance.mark(RENDERED_MARK);
+    }
+  }, [plan]);
+
+  const toggle = useCallback(async (task: AgendaTask, done: boolean) => {
+    const edit = (set: ReadonlySet<string>, add: boolean) => {
+      const next = new Set(set);
+      if (add) next.add(task.key);
+      else next.delete(task.key);
+      return next;
+    };
+    setCompleting((s) => edit(s, true));
+    // A task ticked here stays in view, struck through, until the page is reloaded.
+    if (done) setKept((s) => edit(s, true));
+    setNotice(undefined);
+    try {
+      await send({ type: 'completeTask', sourceId: task.sourceId, taskId: task.id, done });
+    } catch (err) {
+      if (done) setKept((s) => edit(s, false));
+      const verb = done ? 'complete' : 'reopen';
+      setNotice(
+        `Couldn’t ${verb} “${task.title}”: ${err instanceof Error ? err.message : String(err)}`,
+      );
+    } finally {
+      setCompleting((s) => edit(s, false));
+    }
+  }, []);
+  const actions: TaskActions = useMemo(
+    () => ({ completing, onToggle: (t, done) => void toggle(t, done) }),
+    [completing, toggle],
+  );
+
+  const onKey = useCallback(
+    (key: KeyAction, event: KeyboardEvent) => {
+      if (key.type === 'move') {
+        const items = [...document.querySelectorAll<HTMLElement>('[data-agenda-item]')];
+        const at = items.indexOf(document.activeElement as HTMLElement);
+        const next = items[moveIndex(at, key.delta, items.length)];
+        if (next) {
+          event.preventDefault();
+          next.focus();
+          next.scrollIntoView({ block: 'nearest' });
+        }
+      } else if (key.type === 'step') {
+        event.preventDefault();
+        go(stepView(view, key.direction));
+      } else if (key.type === 'today') {
+        go({ view: view.view, date: today });
+      } else if (key.type === 'new') {
+        event.preventDefault();
+        quickAddRef.current?.focus();
+      } else if (key.type === 'search') {
+        event.preventDefault();
+        searchRef.current?.focus();
+      } else if (key.type === 'view') {
+        go({ view: key.view, date: view.date });
+        setPrefs({ view: key.view });
+      } else {
+        const active = document.activeElement as HTMLElement | null;
+        if (active === searchRef.current && search !== '') setSearch('');
+        else if (search !== '' && active === document.body) setSearch('');
+        else active?.blur();
+      }
+    },
+    [go, view, today, search, setPrefs],
+  );
+  useKeyboard(onKey);
+
+  const signIn = (account: AccountStatus) =>
+    void action
+      .run(() => send({ type: 'connect', provider: account.provider, loginHint: account.label }))
+      .then(refresh);
+  const retry = (scope: string) =>
+    void action.run(() => send({ type: 'syncNow', scope })).then(refresh);
+
+  if (live.state === 'error') return <ErrorState error={live.error} />;
+  const signedOut = data !== undefined && data.sources.length === 0;
+  const problems =
+    data && status
+      ? problemsOf(status.accounts, data.scopes, data.calendars, { signIn, retry })
+      : [];
+
+  return (
+    <div className="agenda-app" data-state={pageState} data-view={view.view}>
+      <AgendaToolbar
+        view={view}
+        days={days}
+        locale={locale}
+        status={signedOut ? undefined : status}
+        search={search}
+        searchRef={searchRef}
+        prefs={prefs}
+        onSearch={setSearch}
+        onStep={(d) => go(stepView(view, d))}
+        onToday={() => go({ view: view.view, date: today })}
+        onDate={(date) => go({ view: view.view, date })}
+        onView={(v) => {
+          go({ view: v, date: view.date });
+          setPrefs({ view: v });
+        }}
+        onPrefs={setPrefs}
+        minimal={signedOut}
+      />
+      {data && !signedOut ? (
+        <QuickAdd
+          calendars={data.calendars}
+          sources={data.sources}
+          target={prefs.quickAddTarget}
+          onTarget={(t) => setPrefs({ quickAddTarget: t })}
+          inputRef={quickAddRef}
+        />
+      ) : null}
+      <ProblemBanner problems={problems} />
+      {action.error || notice ? (
+        <div className="alert" role="alert">
+          {notice ?? action.error}
+        </div>
+      ) : null}
+      <main aria-label="Agenda" aria-busy={pageState === 'loading' || pageState === 'updating'}>
+        {!plan ? (
+          <Loading />
+        ) : signedOut ? (
+          <SignedOut
+            busy={action.busy}
+            onConnect={() =>
+              void action.run(() => send({ type: 'connect', provider: 'google' })).then(refresh)
+            }
+          />
+        ) : view.view === 'agenda' ? (
+          <AgendaList
+            plan={plan}
+            zone={zone}
+            locale={locale}
+            today={today}
+            nowMs={nowMs}
+            actions={actions}
+            searching={search.trim() !== ''}
+          />
+        ) : (
+          <TimeGrid
+            plan={plan}
+            mode={view.view}
+            zone={zone}
+            locale={locale}
+            today={today}
+            nowMs={nowMs}
+            actions={actions}
+          />
+        )}
+        {search.trim() !== '' && plan ? (
+          <p className="visually-hidden" role="status">
+            {plan.entries} {plan.entries === 1 ? 'match' : 'matches'}
+          </p>
+        ) : null}
+      </main>
+    </div>
+  );
+}
+
+/** The first paint's events plus the window-spanning ones (disjoint by construction; a calendar
+ * change between the two reads must still not show an event twice). */
+function mergeEvents(near: readonly AgendaEvent[], spanning: readonly AgendaEvent[]) {
+  const seen = new Set(near.map((e) => e.key));
+  return near.concat(spanning.filter((e) => !seen.has(e.key)));
+}

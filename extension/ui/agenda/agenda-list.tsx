@@ -1,0 +1,123 @@
+// The agenda: today and the next six days as a list, overdue tasks on top, each day's all-day
+// entries first and then events and tasks in one timeline, with a "now" line in today.
+import type { AgendaPlan, DayEntry, DayPlan } from './agenda-plan';
+import { EventRow, type TaskActions, TaskRow } from './entry-views';
+import { fullDateText, monthDayText, relativeDayText, timeText } from './format';
+
+interface ListProps {
+  readonly plan: AgendaPlan;
+  readonly zone: string;
+  readonly locale?: string;
+  readonly today: string;
+  readonly nowMs: number;
+  readonly actions: TaskActions;
+  readonly searching: boolean;
+}
+
+export function AgendaList(props: ListProps) {
+  const { plan } = props;
+  const empty = plan.entries === 0;
+  return (
+    <div className="agenda-list">
+      {plan.overdue.length > 0 ? (
+        <section className="day overdue-group" aria-labelledby="overdue-heading">
+          <h2 id="overdue-heading">
+            <span className="day-name">Overdue</span>
+            <span className="day-date">{plan.overdue.length}</span>
+          </h2>
+          <ul>
+            {plan.overdue.map((entry) =>
+              entry.kind === 'task' ? (
+                <TaskRow
+                  key={entry.key}
+                  entry={entry}
+                  zone={props.zone}
+                  locale={props.locale}
+                  actions={props.actions}
+                  showDate
+                />
+              ) : null,
+            )}
+          </ul>
+        </section>
+      ) : null}
+      {plan.days.map((day) => (
+        <DaySection key={day.date} day={day} {...props} />
+      ))}
+      {empty ? (
+        <p className="empty-note">
+          {props.searching
+            ? 'Nothing matches your search in these days.'
+            : 'Nothing planned for these days. Press n to add something.'}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+function DaySection(props: ListProps & { day: DayPlan }) {
+  const { day, today, nowMs, zone, locale } = props;
+  const isToday = day.date === today;
+  const headingId = `day-${day.date}`;
+  const entries = [...day.allDay, ...day.timed];
+  // The now line goes before the first timed entry that starts after now.
+  const nowAt = isToday
+    ? day.allDay.length + day.timed.filter((e) => startMs(e) <= nowMs).length
+    : -1;
+  return (
+    <section
+      className={`day${isToday ? ' today' : ''}`}
+      aria-labelledby={headingId}
+      data-date={day.date}
+    >
+      <h2
+        id={headingId}
+        aria-label={`${relativeDayText(day.date, today, locale)}, ${fullDateText(day.date, locale)}`}
+      >
+        <span className="day-name">{relativeDayText(day.date, today, locale)}</span>
+        <span className="day-date">{monthDayText(day.date, locale)}</span>
+        {day.bounds.hours !== 24 ? (
+          <span className="badge dst" title="Clocks change today">
+            {day.bounds.hours}-hour day
+          </span>
+        ) : null}
+      </h2>
+      {entries.length === 0 ? (
+        <p className="day-empty muted">Nothing planned</p>
+      ) : (
+        <ul>
+          {entries.map((entry, i) => (
+            <Entry key={entry.key} entry={entry} nowLine={i === nowAt} {...props} />
+          ))}
+          {nowAt === entries.length ? <NowLine nowMs={nowMs} zone={zone} locale={locale} /> : null}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function Entry(props: ListProps & { entry: DayEntry; nowLine: boolean }) {
+  const { entry, nowLine, zone, locale, nowMs } = props;
+  return (
+    <>
+      {nowLine ? <NowLine nowMs={nowMs} zone={zone} locale={locale} /> : null}
+      {entry.kind === 'event' ? (
+        <EventRow entry={entry} zone={zone} locale={locale} />
+      ) : (
+        <TaskRow entry={entry} zone={zone} locale={locale} actions={props.actions} />
+      )}
+    </>
+  );
+}
+
+function NowLine(props: { nowMs: number; zone: string; locale?: string | undefined }) {
+  return (
+    <li className="now-line" aria-hidden="true">
+      <span>{timeText(props.nowMs, props.zone, props.locale)}</span>
+    </li>
+  );
+}
+
+function startMs(entry: DayEntry): number {
+  return entry.kind === 'event' ? entry.startMs : (entry.task.startMs ?? 0);
+}

@@ -1,0 +1,117 @@
+// The page's states around the data: loading, signed out (nothing connected), accounts that need
+// signing in again or calendars whose sync is failing (a banner: what was synced is still shown),
+// and an unexpected error (a boundary, so one bad row cannot blank the page).
+import { Component, type ReactNode } from 'react';
+import { browser } from 'wxt/browser';
+import type { AccountStatus } from '../../platform/messages';
+import type { CalendarRecord, ScopeState } from '../../store/records';
+import { calendarScope } from '../../sync/scope';
+import { EmptyState } from '../components/empty-state';
+import { calendarName } from './event-view';
+
+export function Loading() {
+  return (
+    <div className="agenda-loading" aria-busy="true">
+      <span className="visually-hidden">Loading your agenda…</span>
+      {[0, 1, 2].map((i) => (
+        <div key={i} className="skeleton" aria-hidden="true" />
+      ))}
+    </div>
+  );
+}
+
+export function SignedOut(props: { busy: boolean; onConnect: () => void }) {
+  return (
+    <div className="agenda-signed-out">
+      <EmptyState
+        busy={props.busy}
+        onConnectGoogle={props.onConnect}
+        onOpenOptions={() => void browser.runtime.openOptionsPage()}
+      />
+    </div>
+  );
+}
+
+export interface Problem {
+  readonly key: string;
+  readonly text: string;
+  readonly action?: { readonly label: string; readonly run: () => void };
+}
+
+/** Accounts to sign in again, then calendars whose last sync failed. */
+export function problemsOf(
+  accounts: readonly AccountStatus[],
+  scopes: readonly ScopeState[],
+  calendars: readonly CalendarRecord[],
+  actions: { signIn: (a: AccountStatus) => void; retry: (scope: string) => void },
+): Problem[] {
+  const problems: Problem[] = accounts
+    .filter((a) => !a.signedIn)
+    .map((a) => ({
+      key: `account:${a.sourceId}`,
+      text: `${a.provider === 'google' ? 'Google' : 'Todoist'} (${a.label}) needs you to sign in again. Showing what was synced before.`,
+      action: { label: 'Sign in', run: () => actions.signIn(a) },
+    }));
+  const byScope = new Map(calendars.map((c) => [calendarScope(c.sourceId, c.id).id, c]));
+  for (const state of scopes) {
+    if (state.status !== 'retrying' || !state.lastError) continue;
+    const calendar = byScope.get(state.scope);
+    const what = calendar
+      ? calendarName(calendar)
+      : state.scope.startsWith('todoist:')
+        ? 'Todoist'
+        : undefined;
+    if (!what) continue;
+    problems.push({
+      key: state.scope,
+      text: `Couldn’t sync ${what}: ${state.lastError.message}`,
+      action: { label: 'Retry', run: () => actions.retry(state.scope) },
+    });
+  }
+  return problems;
+}
+
+export function ProblemBanner(props: { problems: readonly Problem[] }) {
+  if (props.problems.length === 0) return null;
+  return (
+    <div className="agenda-problems" role="alert">
+      {props.problems.map((p) => (
+        <p key={p.key}>
+          {p.text}
+          {p.action ? (
+            <button type="button" className="small" onClick={p.action.run}>
+              {p.action.label}
+            </button>
+          ) : null}
+        </p>
+      ))}
+    </div>
+  );
+}
+
+export function ErrorState(props: { error: Error }) {
+  return (
+    <div className="agenda-error" role="alert">
+      <h2>Almanac couldn’t read your agenda</h2>
+      <p className="muted">{props.error.message}</p>
+      <button type="button" className="primary" onClick={() => globalThis.location.reload()}>
+        Reload
+      </button>
+    </div>
+  );
+}
+
+export class AgendaErrorBoundary extends Component<
+  { children: ReactNode },
+  { error: Error | undefined }
+> {
+  override state = { error: undefined as Error | undefined };
+
+  static getDerivedStateFromError(error: unknown) {
+    return { error: error instanceof Error ? error : new Error(String(error)) };
+  }
+
+  override render() {
+    return this.state.error ? <ErrorState error={this.state.error} /> : this.props.children;
+  }
+}

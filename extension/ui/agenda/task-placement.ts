@@ -1,0 +1,81 @@
+// A Todoist task → the agenda's task, placed in the VIEWER's zone (todoist spec §5):
+// - `YYYY-MM-DD` is all day: that date, never shifted (like a Google all-day event);
+// - `YYYY-MM-DDTHH:MM:SS` is floating: that wall time wherever the viewer is, which is what every
+//   Todoist client shows (the stored dueMs used the account's zone, so it only serves the query);
+// - `...Z` is a fixed instant: shown at its time in the viewer's zone.
+import { Temporal } from 'temporal-polyfill';
+import { z } from 'zod';
+import { todoistTaskLink } from '../../platform/quick-add';
+import type { TaskRecord } from '../../store/records';
+import type { AgendaTask } from './agenda-items';
+import { dateOf, type IsoDate } from './zone-days';
+
+const ALL_DAY = /^\d{4}-\d{2}-\d{2}$/;
+const FLOATING = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/;
+
+const durationSchema = z.looseObject({
+  amount: z.number().positive(),
+  unit: z.enum(['minute', 'day']),
+});
+
+export type DuePlace =
+  | { readonly allDay: true; readonly date: IsoDate }
+  | { readonly allDay: false; readonly date: IsoDate; readonly startMs: number };
+
+/** Where a due date falls for the viewer; undefined for words Todoist has not parsed yet. */
+export function placeDueFor(dueDate: string, viewerZone: string): DuePlace | undefined {
+  try {
+    if (ALL_DAY.test(dueDate)) {
+      return { allDay: true, date: Temporal.PlainDate.from(dueDate).toString() };
+    }
+    if (FLOATING.test(dueDate)) {
+      const at = Temporal.PlainDateTime.from(dueDate).toZonedDateTime(viewerZone);
+      return { allDay: false, date: at.toPlainDate().toString(), startMs: at.epochMilliseconds };
+    }
+    const ms = Temporal.Instant.from(dueDate).epochMilliseconds;
+    return { allDay: false, date: dateOf(ms, viewerZone), startMs: ms };
+  } catch {
+    return undefined;
+  }
+}
+
+export function toAgendaTask(
+  task: TaskRecord,
+  viewerZone: string,
+  projectName?: string,
+): AgendaTask | undefined {
+  const dueDate = task.due?.date;
+  if (!dueDate) return undefined;
+  const place = placeDueFor(dueDate, viewerZone);
+  if (!place) return undefined;
+  const duration = durationSchema.safeParse(task.raw?.duration);
+  const durationMs = duration.success
+    ? duration.data.amount * (duration.data.unit === 'day' ? 86_400_000 : 60_000)
+    : undefined;
+  return {
+    kind: 'task',
+    key: task.localId,
+    sourceId: task.sourceId,
+    id: task.id,
+    title: task.content.trim() || '(No title)',
+    priority: task.priority,
+    labels: task.labels,
+    ...(projectName ? { projectName } : {}),
+    date: place.date,
+    ...(place.allDay ? {} : { startMs: place.startMs }),
+    ...(place.allDay || durationMs === undefined ? {} : { durationMs }),
+    checked: task.checked,
+    pending: task.pending.length > 0,
+    recurring: task.due?.isRecurring ?? false,
+    // A task only this device knows has no page at Todoist yet.
+    ...(task.raw ? { link: todoistTaskLink(task.id) } : {}),
+  };
+}
+
+/** Overdue as Todoist means it: an all-day task from before today, a timed one whose time has
+ * passed. Completed tasks are never overdue. */
+export function isOverdue(task: AgendaTask, today: IsoDate, nowMs: number): boolean {
+  if (task.checked) return false;
+  if (task.startMs === undefined) return task.date < today;
+  return task.startMs < nowMs;
+}

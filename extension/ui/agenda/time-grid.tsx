@@ -1,0 +1,205 @@
+// The day view (one column on a real-time axis: a DST day is 23 or 25 hours tall) and the week
+// view (seven columns on a wall-clock axis, so 9 AM lines up; the hour a DST change skipped or
+// repeated is shaded and explained). Overlapping timed entries sit side by side.
+import { type CSSProperties, useLayoutEffect, useMemo, useRef } from 'react';
+import type { AgendaPlan, DayPlan } from './agenda-plan';
+import type { TaskActions } from './entry-views';
+import { fullDateText, hourText, monthDayText, timeText, weekdayText } from './format';
+import { type AxisMode, type DayAxis, dayAxis, minuteOnAxis, wallHourOnAxis } from './grid-axis';
+import {
+  AllDayChip,
+  bottomOf,
+  EventBlock,
+  MIN_MINUTES,
+  PX_PER_MINUTE,
+  TaskBlock,
+  topOf,
+} from './grid-entries';
+import { layoutColumns } from './overlap-layout';
+
+const WALL_HOURS = Array.from({ length: 24 }, (_, h) => h);
+
+interface GridProps {
+  readonly plan: AgendaPlan;
+  readonly mode: 'day' | 'week';
+  readonly zone: string;
+  readonly locale?: string;
+  readonly today: string;
+  readonly nowMs: number;
+  readonly actions: TaskActions;
+}
+
+export function TimeGrid(props: GridProps) {
+  const { plan, zone, locale, today } = props;
+  const axisMode: AxisMode = props.mode === 'day' ? 'elapsed' : 'wall';
+  const dates = plan.days.map((d) => d.date).join(',');
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `dates` stands for the days.
+  const axes = useMemo(
+    () => plan.days.map((d) => dayAxis(d.date, zone, axisMode)),
+    [dates, zone, axisMode],
+  );
+  const tallest = Math.max(...axes.map((a) => a.totalMinutes));
+  const scroller = useRef<HTMLDivElement>(null);
+  const first = axes[0];
+  // Open at 7 AM, or just before the earliest entry or a clock change if that is earlier.
+  const earliest = Math.min(
+    ...axes.map((a) => wallHourOnAxis(a, 7)),
+    ...axes.flatMap((a) => a.shifts.map((s) => minuteOnAxis(s.atMs, a) - 60)),
+    ...plan.days.flatMap((d, i) => d.timed.map((e) => topOf(e, axes[i] ?? first!))),
+  );
+  const dstLabels = axisMode === 'elapsed' && axes.some((a) => a.hours !== 24);
+  useLayoutEffect(() => {
+    if (scroller.current) scroller.current.scrollTop = Math.max(0, earliest - 30) * PX_PER_MINUTE;
+  }, [earliest]);
+
+  return (
+    <div
+      className={`time-grid ${props.mode}${dstLabels ? ' zone-labels' : ''}`}
+      style={{ '--days': plan.days.length } as CSSProperties}
+    >
+      <div className="grid-head">
+        <div className="gutter" />
+        {plan.days.map((day) => (
+          <h2
+            key={day.date}
+            id={`col-${day.date}`}
+            className={day.date === today ? 'today' : undefined}
+            aria-label={fullDateText(day.date, locale)}
+          >
+            <span className="day-name">{weekdayText(day.date, locale, 'short')}</span>
+            <span className="day-date">{monthDayText(day.date, locale)}</span>
+            {day.bounds.hours !== 24 ? (
+              <span className="badge dst" title="Clocks change this day">
+                {day.bounds.hours} h
+              </span>
+            ) : null}
+          </h2>
+        ))}
+      </div>
+      <div className="grid-allday">
+        <div className="gutter muted">All day</div>
+        {plan.days.map((day) => (
+          <ul key={day.date} aria-label={`All day, ${fullDateText(day.date, locale)}`}>
+            {day.allDay.map((entry) => (
+              <AllDayChip
+                key={entry.key}
+                entry={entry}
+                zone={zone}
+                locale={locale}
+                actions={props.actions}
+              />
+            ))}
+          </ul>
+        ))}
+      </div>
+      <div className="grid-body" ref={scroller}>
+        <div className="gutter" style={{ height: tallest * PX_PER_MINUTE }}>
+          {first ? <HourLabels axis={first} zone={zone} locale={locale} /> : null}
+        </div>
+        {plan.days.map((day, i) => (
+          <DayColumn key={day.date} day={day} axis={axes[i]!} {...props} />
+        ))}
+      </div>
+    </div>
+  );
+}
+
+function HourLabels(props: { axis: DayAxis; zone: string; locale?: string | undefined }) {
+  const { axis, zone, locale } = props;
+  if (axis.mode === 'wall') {
+    // Wall-clock rows are the same every day: label them without any zone's offsets.
+    return WALL_HOURS.map((h) => (
+      <span key={h} className="hour" style={{ top: h * 60 * PX_PER_MINUTE }}>
+        {h === 0 ? '' : hourText(Date.UTC(2000, 0, 1, h), 'UTC', locale)}
+      </span>
+    ));
+  }
+  const dst = axis.hours !== 24;
+  return axis.marks.map((mark, i) => (
+    <span key={mark.ms} className="hour" style={{ top: mark.minute * PX_PER_MINUTE }}>
+      {i === 0 && !dst ? '' : hourText(mark.ms, zone, locale, dst)}
+    </span>
+  ));
+}
+
+function DayColumn(props: GridProps & { day: DayPlan; axis: DayAxis }) {
+  const { day, axis, nowMs, zone, locale } = props;
+  const spans = day.timed.map((e) => ({
+    key: e.key,
+    top: topOf(e, axis),
+    bottom: bottomOf(e, axis),
+  }));
+  const slots = layoutColumns(spans, MIN_MINUTES);
+  const showNow = nowMs >= axis.startMs && nowMs < axis.endMs;
+  return (
+    <ul
+      className={`col${day.date === props.today ? ' today' : ''}`}
+      style={{ height: axis.totalMinutes * PX_PER_MINUTE }}
+      aria-label={fullDateText(day.date, locale)}
+      data-date={day.date}
+      data-hours={axis.hours}
+    >
+      {axis.mode === 'wall'
+        ? axis.gaps.map((g) => (
+            <li
+              key={`gap${g.from}`}
+              className="dst-band gap"
+              style={{ top: g.from * PX_PER_MINUTE, height: (g.to - g.from) * PX_PER_MINUTE }}
+              title="Clocks moved forward: this hour did not happen"
+              aria-hidden="true"
+            />
+          ))
+        : null}
+      {axis.mode === 'wall'
+        ? axis.repeated.map((r) => (
+            <li
+              key={`rep${r.from}`}
+              className="dst-band repeated"
+              style={{ top: r.from * PX_PER_MINUTE, height: (r.to - r.from) * PX_PER_MINUTE }}
+              title="Clocks moved back: this hour happened twice"
+              aria-hidden="true"
+            />
+          ))
+        : null}
+      {day.timed.map((entry, i) => {
+        const span = spans[i]!;
+        const slot = slots.get(entry.key) ?? { column: 0, columns: 1 };
+        const style = {
+          top: span.top * PX_PER_MINUTE,
+          height: Math.max(MIN_MINUTES, span.bottom - span.top) * PX_PER_MINUTE - 2,
+          left: `calc(${(slot.column / slot.columns) * 100}% + 2px)`,
+          width: `calc(${100 / slot.columns}% - 4px)`,
+        };
+        // Under 45 minutes there is room for one line: title and time side by side.
+        const short = span.bottom - span.top < 45;
+        return entry.kind === 'event' ? (
+          <EventBlock
+            key={entry.key}
+            entry={entry}
+            style={style}
+            short={short}
+            zone={zone}
+            locale={locale}
+          />
+        ) : (
+          <TaskBlock
+            key={entry.key}
+            entry={entry}
+            style={style}
+            short={short}
+            zone={zone}
+            locale={locale}
+            actions={props.actions}
+          />
+        );
+      })}
+      {showNow ? (
+        <li
+          className="now-line"
+          style={{ top: minuteOnAxis(nowMs, axis) * PX_PER_MINUTE }}
+          aria-label={`Now, ${timeText(nowMs, zone, locale)}`}
+        />
+      ) : null}
+    </ul>
+  );
+}

@@ -1,0 +1,142 @@
+// The new tab's hooks: the live store read (re-run by Dexie whenever a sync writes a row in the
+// ranges it read), the view in the URL hash, the page preferences, and the page's keys.
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { AlmanacDb } from '../../store/db';
+import {
+  type AgendaData,
+  type AgendaExtras,
+  type AgendaRequest,
+  loadAgendaData,
+  loadAgendaExtras,
+} from './agenda-data';
+import { type KeyAction, keyAction } from './keyboard';
+import { type AgendaPrefs, loadPrefs, savePrefs } from './prefs';
+import { parseViewHash, type ViewKind, type ViewState, viewHash } from './view-state';
+import type { IsoDate } from './zone-days';
+
+/** performance entries the bench reads (test/bench/scenarios/agenda.ts). */
+export const QUERY_MEASURE = 'almanac:agenda:query';
+export const RENDERED_MARK = 'almanac:agenda:rendered';
+
+export type LiveResult =
+  | { readonly state: 'loading' }
+  | {
+      readonly state: 'ready';
+      /** The days the data was read for: until a new view's read arrives, the previous view
+       * stays on screen whole, rather than its data spread over the new days. */
+      readonly days: readonly IsoDate[];
+      readonly data: AgendaData;
+      readonly extras?: AgendaExtras;
+    }
+  | { readonly state: 'error'; readonly error: Error };
+
+type Read<T> =
+  | { readonly key: string; readonly ok: true; readonly value: T }
+  | { readonly key: string; readonly ok: false; readonly error: Error };
+
+async function attempt<T>(key: string, read: () => Promise<T>): Promise<Read<T>> {
+  try {
+    return { key, ok: true, value: await read() };
+  } catch (err) {
+    return { key, ok: false, error: err instanceof Error ? err : new Error(String(err)) };
+  }
+}
+
+/** The view's data, live: the first paint, and the extras merged in when they arrive. Errors
+ * come back as a state instead of being thrown into React. */
+export function useAgendaData(
+  db: AlmanacDb,
+  request: AgendaRequest & { readonly withOverdue: boolean },
+): LiveResult {
+  // `key` stands for the request (a new array each render).
+  const key = `${request.days.join(',')}|${request.zone}|${request.withOverdue}`;
+  const main = useLiveQuery(
+    () =>
+      attempt(key, async () => {
+        const t0 = performance.now();
+        const data = await loadAgendaData(db, request);
+        performance.measure(QUERY_MEASURE, { start: t0, end: performance.now(), detail: key });
+        return { days: request.days, data };
+      }),
+    [db, key],
+  );
+  // The extras start once this view's first paint is in, so their slower key scans never queue
+  // in front of it in IndexedDB.
+  const started = main?.key === key;
+  const extras = useLiveQuery(
+    () => (started ? attempt(key, () => loadAgendaExtras(db, request)) : undefined),
+    [db, key, started],
+  );
+  if (!main) return { state: 'loading' };
+  if (!main.ok) return { state: 'error', error: main.error };
+  if (extras && !extras.ok) return { state: 'error', error: extras.error };
+  const { days, data } = main.value;
+  // Extras read for another view (a moment ago) are not this view's.
+  const fresh = extras?.key === main.key ? extras.value : undefined;
+  return { state: 'ready', days, data, ...(fresh ? { extras: fresh } : {}) };
+}
+
+export function usePrefs(): [AgendaPrefs, (patch: Partial<AgendaPrefs>) => void] {
+  const [prefs, setPrefs] = useState(() => loadPrefs(globalThis.localStorage));
+  const update = useCallback((patch: Partial<AgendaPrefs>) => {
+    setPrefs((current) => {
+      const next = { ...current, ...patch };
+      savePrefs(globalThis.localStorage, next);
+      return next;
+    });
+  }, []);
+  return [prefs, update];
+}
+
+/** The view and date, kept in `location.hash` (Back/Forward move between views). Parsed on
+ * every render, so a tab opened without a hash keeps following today past midnight. */
+export function useViewState(
+  today: string,
+  fallback: ViewKind,
+): [ViewState, (next: ViewState) => void] {
+  const [hash, setHash] = useState(() => globalThis.location?.hash ?? '');
+  useEffect(() => {
+    const onHash = () => setHash(globalThis.location.hash);
+    globalThis.addEventListener?.('hashchange', onHash);
+    return () => globalThis.removeEventListener?.('hashchange', onHash);
+  }, []);
+  const go = useCallback((next: ViewState) => {
+    const target = viewHash(next);
+    setHash(target);
+    if (globalThis.location && globalThis.location.hash !== target) {
+      globalThis.location.hash = target;
+    }
+  }, []);
+  const state = useMemo(() => parseViewHash(hash, today, fallback), [hash, today, fallback]);
+  return [state, go];
+}
+
+/** Where typed letters are text: text-like inputs, textareas, selects, contenteditable. */
+function isTextField(target: HTMLElement | null): boolean {
+  if (!target) return false;
+  if (target.isContentEditable || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT') {
+    return true;
+  }
+  if (target.tagName !== 'INPUT') return false;
+  const type = (target as HTMLInputElement).type;
+  return !['checkbox', 'radio', 'button', 'submit', 'reset'].includes(type);
+}
+
+export function useKeyboard(onAction: (action: KeyAction, event: KeyboardEvent) => void): void {
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const inField = isTextField(event.target as HTMLElement | null);
+      const action = keyAction({
+        key: event.key,
+        ctrlKey: event.ctrlKey,
+        metaKey: event.metaKey,
+        altKey: event.altKey,
+        inField,
+      });
+      if (action) onAction(action, event);
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [onAction]);
+}

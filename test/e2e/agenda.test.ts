@@ -1,0 +1,281 @@
+// The new tab in the built extension, in Debian Chromium running in Los Angeles time, against the
+// Google and Todoist emulators' demo week (seeded around today in New York): every day's entries
+// in order, the grid, links, quick add, completion, keys, live updates, and screenshots in light
+// and dark (test-results/e2e/agenda-*.png).
+import { mkdirSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { Temporal } from 'temporal-polyfill';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type RunningServer, startServer } from '../emulators/common/node-server';
+import { CALENDAR_IDS, createGoogleEmulator, type GoogleEmulator } from '../emulators/google/index';
+import { createTodoistEmulator, type TodoistEmulator } from '../emulators/todoist/index';
+import { demoEvents, demoTasks, expectedRows, mondayOf, plain } from './support/agenda-demo-week';
+import { type ExtensionBrowser, launchWithExtension } from './support/browser';
+import { buildExtension } from './support/build';
+import { openPage, readStore, sendMessage } from './support/extension-pages';
+
+const SHOTS = 'test-results/e2e';
+const LA = 'America/Los_Angeles';
+const NY = 'America/New_York';
+const VIEWPORT = { width: 1280, height: 900 };
+
+/** Each day section of the agenda list → its rows as "<when> <title>". */
+async function agendaRows(page: Page): Promise<Record<string, string[]>> {
+  const rows =
+    (await page.evaluate(`[...document.querySelectorAll('.agenda-list section.day[data-date]')]
+    .map((s) => [s.dataset.date, [...s.querySelectorAll('li.entry')].map((li) =>
+      [li.querySelector('.when')?.textContent ?? '', li.querySelector('.title')?.textContent ?? '']
+        .filter(Boolean).join(' '))])`)) as [string, string[]][];
+  return Object.fromEntries(rows.map(([d, r]) => [d, r.map(plain)]));
+}
+
+describe('the new tab over the demo week, in Los Angeles', () => {
+  let google: GoogleEmulator;
+  let todoist: TodoistEmulator;
+  let servers: RunningServer[] = [];
+  let browser: ExtensionBrowser;
+  let page: Page;
+  const base = () => `chrome-extension://${browser.extensionId}/newtab.html`;
+  const monday = mondayOf(Temporal.Now.plainDateISO(NY));
+  const days = Array.from({ length: 7 }, (_, i) => monday.add({ days: i }).toString());
+  const todayLa = () => Temporal.Now.plainDateISO(LA).toString();
+
+  beforeAll(async () => {
+    google = createGoogleEmulator({ seed: 'demo' });
+    todoist = createTodoistEmulator({ seed: 'demo' });
+    servers = [
+      await startServer(google.app, { port: 0 }),
+      await startServer(todoist.app, { port: 0 }),
+    ];
+    const dir = buildExtension('agenda', {
+      googleUrl: servers[0]!.url,
+      todoistUrl: servers[1]!.url,
+    });
+    browser = await launchWithExtension({ extensionDir: dir, env: { TZ: LA } });
+    mkdirSync(SHOTS, { recursive: true });
+    page = await openPage(browser, 'newtab.html', VIEWPORT);
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    for (const s of servers) await s.close();
+  });
+
+  const go = async (hash: string) => {
+    await page.goto(`${base()}${hash}`);
+    await page.locator('.agenda-app[data-state="ready"]').waitFor();
+  };
+
+  it('starts signed out, and connecting Google and Todoist fills it', async () => {
+    expect(await page.evaluate('Intl.DateTimeFormat().resolvedOptions().timeZone')).toBe(LA);
+    const connect = page.getByRole('button', { name: 'Connect Google Calendar' });
+    await connect.waitFor();
+    await page.screenshot({ path: `${SHOTS}/agenda-signed-out.png` });
+    await connect.click();
+    await expect
+      .poll(async () => (await readStore<{ id: string }>(page, 'sources')).length, {
+        timeout: 15_000,
+      })
+      .toBe(1);
+    const reply = (await sendMessage(page, {
+      type: 'connect',
+      provider: 'todoist',
+      token: todoist.issueToken('demo'),
+    })) as { ok: boolean };
+    expect(reply.ok).toBe(true);
+    await expect
+      .poll(async () => (await readStore<{ id: string }>(page, 'tasks')).length, {
+        timeout: 20_000,
+      })
+      .toBeGreaterThan(10);
+  });
+
+  it('lists exactly each day’s entries, in order, in Los Angeles time', async () => {
+    const standup = todoist.snapshot('demo').items.find((t) => t.content === 'Team standup');
+    const standupDate = Temporal.PlainDate.from(String(standup?.due?.date).slice(0, 10));
+    const today = Temporal.Now.plainDateISO(NY);
+    const facts = [...demoEvents(monday), ...demoTasks(today, standupDate)];
+    const expected = expectedRows(facts, days, LA);
+    await go(`#agenda/${days[0]}`);
+    await expect.poll(() => agendaRows(page), { timeout: 30_000 }).toEqual(expected);
+    // Every open dated task of the seed is accounted for (so a seed change fails here).
+    const dated = todoist.snapshot('demo').items.filter((t) => t.due);
+    expect(dated).toHaveLength(demoTasks(today, standupDate).length);
+    // The overdue group: open tasks due before the first day shown, when the view holds today.
+    const inView = days.includes(todayLa());
+    const overdue = await page.locator('.overdue-group li.entry .title').allTextContents();
+    const renew = today.subtract({ days: 1 }).toString();
+    expect(overdue).toEqual(inView && renew < days[0]! ? ['Renew passport'] : []);
+  });
+
+  it('dims a declined event, and hides it when asked', async () => {
+    await go(`#agenda/${days[0]}`);
+    const planning = page.locator('li.entry', { hasText: 'Quarterly planning' });
+    await expect.poll(() => planning.getAttribute('class')).toContain('declined');
+    expect(await planning.getByRole('link').getAttribute('aria-label')).toContain('declined');
+    await page.getByText('Options', { exact: true }).click();
+    await page.getByLabel('Declined events').selectOption('hide');
+    await expect.poll(() => planning.count()).toBe(0);
+    await page.getByLabel('Declined events').selectOption('dim');
+    await expect.poll(() => planning.count()).toBe(1);
+  });
+
+  it('links events to Google and tasks to Todoist', async () => {
+    await go(`#agenda/${days[0]}`);
+    const truth = google
+      .snapshot('demo', CALENDAR_IDS.work)
+      .find((e) => e.summary === 'Design review');
+    const design = page.locator('li.entry', { hasText: 'Design review' }).getByRole('link');
+    await expect.poll(() => design.getAttribute('href')).toBe(truth?.htmlLink);
+    // Due on Todoist's today, so inside these seven days whatever the weekday.
+    const task = todoist.snapshot('demo').items.find((t) => t.content === 'Call the dentist');
+    const link = page.locator('li.entry', { hasText: 'Call the dentist' }).getByRole('link');
+    expect(await link.getAttribute('href')).toBe(`https://app.todoist.com/app/task/${task?.id}`);
+    // A click opens the event (the closed network has no Google: answer for it).
+    await browser.context.route('https://www.google.com/**', (route) =>
+      route.fulfill({ status: 200, contentType: 'text/html', body: '<title>Google</title>' }),
+    );
+    await design.click();
+    await expect.poll(() => page.url()).toBe(truth?.htmlLink);
+    await browser.context.unroute('https://www.google.com/**');
+  });
+
+  it('lays overlapping events side by side in the week grid, with the current-time line', async () => {
+    await go(`#week/${days[0]}`);
+    const tuesday = page.locator(`ul.col[data-date="${days[1]}"]`);
+    const focus = await tuesday.locator('li.block', { hasText: 'Focus time' }).boundingBox();
+    const oneOnOne = await tuesday.locator('li.block', { hasText: '1:1 with Alex' }).boundingBox();
+    const column = await tuesday.boundingBox();
+    expect(focus && oneOnOne && column).toBeTruthy();
+    // Side by side: each about half the column, not on top of each other.
+    expect(Math.abs(focus!.width - column!.width / 2)).toBeLessThan(8);
+    expect(Math.abs(focus!.x - oneOnOne!.x)).toBeGreaterThan(column!.width / 3);
+    // All-day row, and the now line in today's column when today is in this week.
+    expect(await page.locator('.grid-allday li', { hasText: 'Trip to Lisbon' }).count()).toBe(3);
+    const nowLines = await page.locator('ul.col .now-line').count();
+    expect(nowLines).toBe(days.includes(todayLa()) ? 1 : 0);
+    await go(`#day/${todayLa()}`);
+    expect(await page.locator('ul.col .now-line').count()).toBe(1);
+  });
+
+  it('moves with the keys: j/k, t, w, /, Esc and n', async () => {
+    await go(`#agenda/${days[0]}`);
+    await page.locator('body').press('j');
+    const first = await page.evaluate('document.activeElement?.dataset.agendaItem !== undefined');
+    expect(first).toBe(true);
+    const label1 = await page.evaluate('document.activeElement.getAttribute("aria-label")');
+    await page.keyboard.press('j');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('k');
+    const label2 = await page.evaluate('document.activeElement.getAttribute("aria-label")');
+    expect(label2).not.toBe(label1);
+    await page.keyboard.press('t');
+    await expect.poll(() => page.evaluate('location.hash')).toBe(`#agenda/${todayLa()}`);
+    await page.keyboard.press('w');
+    await expect.poll(() => page.locator('.time-grid.week').count()).toBe(1);
+    await page.keyboard.press('a');
+    await page.keyboard.press('/');
+    await page.keyboard.type('dentist');
+    // Only what matches is left (the calendar event "Dentist" and the task "Call the dentist",
+    // whichever fall in these seven days).
+    await expect
+      .poll(async () => {
+        const titles = await page.locator('li.entry .title').allTextContents();
+        return titles.length > 0 && titles.every((t) => /dentist/i.test(t));
+      })
+      .toBe(true);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByLabel('Search these days').inputValue()).toBe('');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('n');
+    expect(await page.evaluate('document.activeElement?.className')).toBe('quick-add-text');
+  });
+
+  it('quick-adds to Todoist and to Google, and both appear without a reload', async () => {
+    await go('');
+    await page.getByLabel('Todoist').check();
+    await page.getByLabel('New task').fill('Buy stamps today');
+    await page.getByRole('button', { name: 'Add', exact: true }).click();
+    await expect.poll(() => page.getByRole('status').first().textContent()).toContain('Added');
+    await expect
+      .poll(() => page.locator('li.entry .title').allTextContents(), { timeout: 20_000 })
+      .toContain('Buy stamps');
+    await page.getByLabel('Calendar', { exact: true }).check();
+    // Google reads the words in the calendar's zone (New York): 3 PM there is noon here.
+    await page.getByLabel('New event').fill('Coffee with Lee tomorrow 3pm');
+    await page.getByRole('button', { name: 'Add', exact: true }).click();
+    await expect
+      .poll(() => page.locator('li.entry .title').allTextContents(), { timeout: 20_000 })
+      .toContain('Coffee with Lee');
+    const coffee = page.locator('li.entry', { hasText: 'Coffee with Lee' });
+    expect(plain((await coffee.locator('.when').textContent()) ?? '')).toBe('12:00 – 1:00 PM');
+  });
+
+  it('shows a remote change after the next sync, without a reload', async () => {
+    await go(`#agenda/${days[0]}`);
+    const token = google.issueToken('demo');
+    const start = monday.add({ days: 2 }).toZonedDateTime({
+      timeZone: NY,
+      plainTime: Temporal.PlainTime.from('12:00'),
+    });
+    const res = await fetch(
+      `${servers[0]!.url}/calendar/v3/calendars/${encodeURIComponent(CALENDAR_IDS.work)}/events`,
+      {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({
+          summary: 'Lunch with the board',
+          start: { dateTime: start.toString({ timeZoneName: 'never' }) },
+          end: { dateTime: start.add({ hours: 1 }).toString({ timeZoneName: 'never' }) },
+        }),
+      },
+    );
+    expect(res.status).toBe(200);
+    const marker = await page.evaluate('window.__noReload = 1');
+    expect(marker).toBe(1);
+    // The next sync (as an alarm would run it), asked from another page.
+    const other = await openPage(browser, 'popup.html');
+    await sendMessage(other, { type: 'syncNow' });
+    await other.close();
+    const wednesday = page.locator(`section.day[data-date="${days[2]}"] li.entry`, {
+      hasText: 'Lunch with the board',
+    });
+    await expect.poll(() => wednesday.count(), { timeout: 20_000 }).toBe(1);
+    expect(plain((await wednesday.locator('.when').textContent()) ?? '')).toBe('9:00 – 10:00 AM');
+    expect(await page.evaluate('window.__noReload')).toBe(1);
+  });
+
+  it('completes a task through the background, Todoist has it, and reopens it', async () => {
+    await go('');
+    const row = page.locator('li.entry.task', { hasText: 'Call the dentist' });
+    const box = row.getByRole('checkbox', { name: 'Complete “Call the dentist”' });
+    await box.click();
+    await expect
+      .poll(() => todoist.snapshot('demo').completedItems.map((t) => t.content), {
+        timeout: 15_000,
+      })
+      .toContain('Call the dentist');
+    // Ticked here, it stays in view, struck through, until the page is reloaded.
+    await expect.poll(() => row.getAttribute('class')).toContain('done');
+    await row.getByRole('checkbox', { name: 'Reopen “Call the dentist”' }).click();
+    await expect
+      .poll(() => todoist.snapshot('demo').items.map((t) => t.content), { timeout: 15_000 })
+      .toContain('Call the dentist');
+    await expect.poll(() => row.getAttribute('class')).not.toContain('done');
+  });
+
+  it('saves screenshots of each view in light and dark', async () => {
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      for (const [view, date] of [
+        ['agenda', days[0]],
+        ['week', days[0]],
+        ['day', days[1]],
+      ] as const) {
+        await go(`#${view}/${date}`);
+        await page.screenshot({ path: `${SHOTS}/agenda-${view}-${scheme}.png` });
+      }
+    }
+    await page.emulateMedia({ colorScheme: null });
+  });
+});

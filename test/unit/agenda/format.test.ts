@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { priorityColor, priorityLabel, readableText } from '../../../extension/ui/agenda/colors';
+import {
+  fullDateText,
+  hourText,
+  rangeText,
+  relativeDayText,
+  shortDateText,
+  spanText,
+  timeText,
+} from '../../../extension/ui/agenda/format';
+
+const plain = (text: string) => text.replace(/\s+/g, ' ');
+const EN = 'en-US';
+
+describe('formatting', () => {
+  it('formats calendar dates as dates, the same in every zone', () => {
+    // The host's own zone must not matter: dates are formatted through UTC noon.
+    expect(fullDateText('2026-11-23', EN)).toBe('Monday, November 23, 2026');
+    expect(shortDateText('2026-01-01', EN)).toBe('Jan 1');
+  });
+
+  it('names nearby days', () => {
+    expect(relativeDayText('2026-11-23', '2026-11-23', EN)).toBe('Today');
+    expect(relativeDayText('2026-11-24', '2026-11-23', EN)).toBe('Tomorrow');
+    expect(relativeDayText('2026-11-22', '2026-11-23', EN)).toBe('Yesterday');
+    expect(relativeDayText('2026-11-26', '2026-11-23', EN)).toBe('Thursday');
+  });
+
+  it('titles a range of days', () => {
+    expect(plain(rangeText('2026-11-16', '2026-11-22', EN))).toBe('November 16 – 22, 2026');
+    expect(plain(rangeText('2026-12-28', '2027-01-03', EN))).toBe(
+      'December 28, 2026 – January 3, 2027',
+    );
+    expect(rangeText('2026-11-23', '2026-11-23', EN)).toBe('November 23, 2026');
+  });
+
+  it('formats times in the given zone', () => {
+    const ms = Date.parse('2026-11-23T17:30:00Z');
+    expect(plain(timeText(ms, 'America/Los_Angeles', EN))).toBe('9:30 AM');
+    expect(plain(timeText(ms, 'Europe/Berlin', EN))).toBe('6:30 PM');
+    expect(plain(hourText(ms, 'America/Los_Angeles', EN, true))).toBe('9 AM PST');
+  });
+
+  it('describes the part of an event on a day', () => {
+    const zone = 'America/Los_Angeles';
+    const s = Date.parse('2026-11-23T17:00:00Z');
+    const e = Date.parse('2026-11-23T18:30:00Z');
+    const span = (before: boolean, after: boolean, end = e) => ({
+      startMs: s,
+      endMs: end,
+      continuesBefore: before,
+      continuesAfter: after,
+    });
+    expect(plain(spanText(span(false, false), zone, EN))).toBe('9:00 – 10:30 AM');
+    expect(plain(spanText(span(true, false), zone, EN))).toBe('Until 10:30 AM');
+    expect(plain(spanText(span(false, true), zone, EN))).toBe('From 9:00 AM');
+    expect(plain(spanText(span(false, false, s), zone, EN))).toBe('9:00 AM');
+  });
+});
+
+describe('colors', () => {
+  it('uses Todoist’s priority colors, none for P4', () => {
+    expect(priorityColor(4)).toBe('#d1453b');
+    expect(priorityColor(3)).toBe('#eb8909');
+    expect(priorityColor(2)).toBe('#246fe0');
+    expect(priorityColor(1)).toBeUndefined();
+    expect([4, 3, 2, 1].map(priorityLabel)).toEqual(['P1', 'P2', 'P3', 'P4']);
+  });
+
+  it('picks the text color that reads on a background', () => {
+    expect(readableText('#fbe983')).toBe('#000000');
+    expect(readableText('#1e3a8a')).toBe('#ffffff');
+    expect(readableText('not a color')).toBe('#000000');
+  });
+});

@@ -1,0 +1,206 @@
+// The agenda's store reads on a real Dexie over fake-indexeddb: exact results, and only indexed,
+// bounded ranges of `events` and `tasks` (asserted through a recording DBCore layer).
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { AlmanacDb } from '../../../extension/store/db';
+import { loadAgendaData, loadAgendaExtras } from '../../../extension/ui/agenda/agenda-data';
+import {
+  eventsNear,
+  eventsSpanning,
+  eventsTouching,
+  openTasksDueBefore,
+  SPAN_LOOKBACK_MS,
+  tasksDueIn,
+} from '../../../extension/ui/agenda/queries';
+import { DAY_MS, dayBounds, daysFrom } from '../../../extension/ui/agenda/zone-days';
+import { allDayEvent, at, CAL_KEY, calendar, task, timedEvent } from './fixtures';
+import { isBounded, type RecordedRead, recordReads } from './read-recorder';
+
+const LA = 'America/Los_Angeles';
+let db: AlmanacDb;
+let reads: RecordedRead[];
+
+beforeEach(async () => {
+  db = new AlmanacDb(`agenda-${Math.random()}`, { indexedDB: new IDBFactory(), IDBKeyRange });
+  reads = recordReads(db);
+  await db.open();
+});
+afterEach(() => db.close());
+
+const week = {
+  startMs: Date.parse('2026-11-23T08:00:00Z'),
+  endMs: Date.parse('2026-11-30T08:00:00Z'),
+};
+const iso = (ms: number) => new Date(ms).toISOString();
+const event = (title: string, startMs: number, endMs: number) =>
+  timedEvent(title, iso(startMs), iso(endMs));
+
+describe('events touching a window', () => {
+  it('finds events inside, ending inside, spanning it, and nothing else, in start order', async () => {
+    const h = 3_600_000;
+    await db.events.bulkPut([
+      event('before', week.startMs - 5 * h, week.startMs - h),
+      event('ends at the start', week.startMs - h, week.startMs),
+      event('overnight into it', week.startMs - 2 * h, week.startMs + 2 * h),
+      event('inside', week.startMs + 30 * h, week.startMs + 31 * h),
+      event('zero length at the start', week.startMs, week.startMs),
+      event('two-week vacation', week.startMs - 5 * DAY_MS, week.endMs + 4 * DAY_MS),
+      event('into next week', week.endMs - h, week.endMs + h),
+      event('starts at the end', week.endMs, week.endMs + h),
+      event('after', week.endMs + 2 * h, week.endMs + 3 * h),
+    ]);
+    const found = await eventsTouching(db, week);
+    expect(found.map((e) => e.summary)).toEqual([
+      'two-week vacation',
+      'overnight into it',
+      'zero length at the start',
+      'inside',
+      'into next week',
+    ]);
+  });
+
+  it('reads only through the start and end indexes, over bounded ranges', async () => {
+    await db.events.bulkPut([
+      event('inside', week.startMs + DAY_MS, week.startMs + DAY_MS + 3_600_000),
+      event('long', week.startMs - 3 * DAY_MS, week.endMs + 3 * DAY_MS),
+      event('overnight', week.startMs - 3_600_000, week.startMs + 3_600_000),
+    ]);
+    reads.length = 0;
+    await eventsTouching(db, week);
+    const ranged = reads.filter((r) => r.table === 'events' && r.op !== 'getMany');
+    expect(ranged.length).toBeGreaterThan(0);
+    for (const r of ranged) {
+      expect(['startMs', 'endMs']).toContain(r.index);
+      expect(isBounded(r.range)).toBe(true);
+    }
+    // The rows not read by range are fetched by key: exactly the two that started before (one
+    // by the first-paint read, one by the spanning read).
+    expect(reads.filter((r) => r.op === 'getMany').map((r) => r.keys)).toEqual([1, 1]);
+  });
+
+  it('splits the first paint from the window-spanning events', async () => {
+    await db.events.bulkPut([
+      event('inside', week.startMs + DAY_MS, week.startMs + DAY_MS + 3_600_000),
+      event('long', week.startMs - 3 * DAY_MS, week.endMs + 3 * DAY_MS),
+      event('ends inside', week.startMs - 3 * DAY_MS, week.startMs + DAY_MS),
+    ]);
+    expect((await eventsNear(db, week)).map((e) => e.summary)).toEqual(['ends inside', 'inside']);
+    expect((await eventsSpanning(db, week)).map((e) => e.summary)).toEqual(['long']);
+  });
+
+  it('states its limit: an event reaching past the lookback on BOTH sides is not found', async () => {
+    const huge = SPAN_LOOKBACK_MS + DAY_MS;
+    const reach = SPAN_LOOKBACK_MS - DAY_MS;
+    await db.events.bulkPut([
+      event('sabbatical', week.startMs - huge, week.endMs + huge),
+      event('spanning, in reach', week.startMs - reach, week.endMs + reach),
+      event('long, ends inside', week.startMs - huge, week.endMs - DAY_MS),
+    ]);
+    expect((await eventsTouching(db, week)).map((e) => e.summary)).toEqual([
+      'long, ends inside',
+      'spanning, in reach',
+    ]);
+  });
+});
+
+describe('tasks by due moment', () => {
+  it('reads tasks due in a window and open tasks due before a moment, by the dueMs index', async () => {
+    await db.tasks.bulkPut([
+      task('in the week', '2026-11-24T10:00:00'),
+      task('deleted', '2026-11-24', { deleting: true }),
+      task('last week', '2026-11-17'),
+      task('done last week', '2026-11-18', { checked: true }),
+      task('no date', undefined),
+    ]);
+    reads.length = 0;
+    expect((await tasksDueIn(db, week)).map((t) => t.content)).toEqual(['in the week']);
+    expect((await openTasksDueBefore(db, week.startMs)).map((t) => t.content)).toEqual([
+      'last week',
+    ]);
+    const taskReads = reads.filter((r) => r.table === 'tasks');
+    expect(taskReads.every((r) => r.index === 'dueMs')).toBe(true);
+    // The overdue read is open below (every earlier due), bounded above.
+    expect(taskReads.every((r) => Number.isFinite(r.range?.upper))).toBe(true);
+  });
+});
+
+describe('a view’s data', () => {
+  it('keeps selected calendars only, places items in the viewer’s zone', async () => {
+    const work = calendar();
+    const other = calendar({
+      key: 'g1:other',
+      id: 'other',
+      summary: 'Other',
+      primary: false,
+      googleSelected: false,
+    });
+    await db.calendars.bulkPut([work, other]);
+    await db.sources.bulkPut([
+      { id: 'g1', provider: 'google' },
+      { id: 't1', provider: 'todoist' },
+    ]);
+    await db.projects.put({
+      sourceId: 't1',
+      id: 'p1',
+      name: 'Home',
+      childOrder: 1,
+      inbox: false,
+      archived: false,
+      raw: {},
+    });
+    await db.events.bulkPut([
+      timedEvent(
+        'Standup',
+        at('2026-11-23T09:30', 'Europe/Berlin'),
+        at('2026-11-23T09:45', 'Europe/Berlin'),
+      ),
+      allDayEvent(
+        'Holiday',
+        '2026-11-26',
+        '2026-11-27',
+        calendar({ timeZone: 'Pacific/Kiritimati' }),
+      ),
+      timedEvent(
+        'Hidden calendar',
+        at('2026-11-24T09:00', LA),
+        at('2026-11-24T10:00', LA),
+        {},
+        other,
+      ),
+    ]);
+    await db.tasks.bulkPut([
+      task('Water plants', '2026-11-25', { projectId: 'p1' }),
+      task('Overdue', '2026-11-20'),
+    ]);
+    const days = daysFrom('2026-11-23', 7);
+    const data = await loadAgendaData(db, { days, zone: LA });
+    const extras = await loadAgendaExtras(db, { days, zone: LA, withOverdue: true });
+    expect(data.calendars.map((c) => c.key)).toEqual([CAL_KEY]);
+    expect(data.events.map((e) => e.title)).toEqual(['Standup', 'Holiday']);
+    expect(data.events[1]).toMatchObject({ startDate: '2026-11-26', endDate: '2026-11-27' });
+    expect(data.tasks.map((t) => [t.title, t.projectName])).toEqual([['Water plants', 'Home']]);
+    // Candidates reach ZONE_PAD_MS into the view; the plan keeps those dated before it.
+    expect(extras.earlierTasks.map((t) => t.title)).toContain('Overdue');
+    expect(dayBounds(days[0]!, LA).startMs).toBe(week.startMs);
+    // Whole reads only of the small tables.
+    const whole = reads.filter((r) => !isBounded(r.range) && r.op !== 'getMany');
+    expect(new Set(whole.map((r) => r.table))).toEqual(
+      new Set(['sources', 'calendars', 'projects', 'scopes', 'tasks']),
+    );
+    expect(whole.filter((r) => r.table === 'tasks').every((r) => r.index === 'dueMs')).toBe(true);
+  });
+});
+
+describe('other zones’ midnights', () => {
+  it('finds an all-day event whose calendar’s day ends before the viewer’s begins', async () => {
+    // Kiritimati (UTC+14) and a viewer at UTC−12: Nov 23 there ends at 10:00 UTC, two hours
+    // before Nov 23 begins here. Only the zone pad reaches it; its date puts it on Nov 23.
+    const kiri = calendar({ key: 'g1:kiri', id: 'kiri', timeZone: 'Pacific/Kiritimati' });
+    await db.calendars.put(kiri);
+    await db.sources.put({ id: 'g1', provider: 'google' });
+    await db.events.put(allDayEvent('Early bird', '2026-11-23', '2026-11-24', kiri));
+    const days = daysFrom('2026-11-23', 7);
+    const data = await loadAgendaData(db, { days, zone: 'Etc/GMT+12' });
+    expect(data.events.map((e) => [e.title, e.startDate])).toEqual([['Early bird', '2026-11-23']]);
+  });
+});

@@ -1,0 +1,106 @@
+// The list and the grid as markup (react-dom/server, no browser): the roles, names and links a
+// screen reader and the keys rely on, the now line, the DST marks and side-by-side layout.
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { describe, expect, it } from 'vitest';
+import { AgendaList } from '../../../extension/ui/agenda/agenda-list';
+import { planAgenda } from '../../../extension/ui/agenda/agenda-plan';
+import type { TaskActions } from '../../../extension/ui/agenda/entry-views';
+import { toAgendaEvent } from '../../../extension/ui/agenda/event-view';
+import { toAgendaTask } from '../../../extension/ui/agenda/task-placement';
+import { TimeGrid } from '../../../extension/ui/agenda/time-grid';
+import { daysFrom } from '../../../extension/ui/agenda/zone-days';
+import { allDayEvent, at, calendar, task, timedEvent } from './fixtures';
+
+const NY = 'America/New_York';
+const actions: TaskActions = { completing: new Set(), onToggle: () => undefined };
+const plain = (html: string) => html.replace(/\s+/g, ' ');
+
+function week(first: string, nowWall: string) {
+  const days = daysFrom(first, 7);
+  const events = [
+    timedEvent('Focus time', at(`${first}T14:00`, NY), at(`${first}T16:00`, NY)),
+    timedEvent('1:1 with Alex', at(`${first}T14:00`, NY), at(`${first}T14:30`, NY)),
+    timedEvent('Planning', at(`${first}T09:00`, NY), at(`${first}T10:00`, NY), {
+      attendees: [{ email: 'me@example.com', self: true, responseStatus: 'declined' }],
+    }),
+    allDayEvent('Trip', days[1]!, days[3]!),
+  ].map((row) => toAgendaEvent(row, calendar(), NY));
+  const tasks = [
+    toAgendaTask(task('Call the dentist', first, { priority: 4 }), NY)!,
+    toAgendaTask(task('Renew passport', `${first.slice(0, 8)}01`), NY)!,
+  ];
+  const nowMs = Date.parse(at(nowWall, NY));
+  const plan = planAgenda({
+    days,
+    zone: NY,
+    today: first,
+    nowMs,
+    events,
+    tasks: [tasks[0]!],
+    earlierTasks: [tasks[1]!],
+    declined: 'dim',
+    showCompleted: false,
+  });
+  return { days, plan, nowMs };
+}
+
+describe('the agenda list', () => {
+  it('names days and entries, links them, and draws the now line between entries', () => {
+    const { plan, nowMs } = week('2026-11-23', '2026-11-23T12:00');
+    const html = plain(
+      renderToStaticMarkup(
+        createElement(AgendaList, {
+          plan,
+          zone: NY,
+          locale: 'en-US',
+          today: '2026-11-23',
+          nowMs,
+          actions,
+          searching: false,
+        }),
+      ),
+    );
+    expect(html).toContain('aria-label="Today, Monday, November 23, 2026"');
+    expect(html).toContain('<h2 id="overdue-heading">');
+    expect(html).toContain('aria-label="Complete “Call the dentist”"');
+    expect(html).toContain('href="https://app.todoist.com/app/task/');
+    expect(html).toContain('href="https://www.google.com/calendar/event?eid=');
+    expect(html).toMatch(/class="entry event declined"/);
+    expect(html).toContain('aria-label="Planning, 9:00 – 10:00 AM, declined, Work"');
+    // Planning (9 AM) is before the now line (noon), Focus time (2 PM) after.
+    const order = ['Planning', 'now-line', 'Focus time'].map((s) => html.indexOf(s));
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+    expect(html).toContain('Day 1 of 2');
+  });
+});
+
+describe('the time grid', () => {
+  it('lays overlapping events side by side and marks the skipped hour of a DST week', () => {
+    const { plan, nowMs } = week('2026-02-23', '2026-02-23T12:00');
+    const spring = week('2026-03-08', '2026-03-08T12:00');
+    const render = (p: typeof plan, now: number) =>
+      plain(
+        renderToStaticMarkup(
+          createElement(TimeGrid, {
+            plan: p,
+            mode: 'week',
+            zone: NY,
+            locale: 'en-US',
+            today: p.days[0]!.date,
+            nowMs: now,
+            actions,
+          }),
+        ),
+      );
+    const html = render(plan, nowMs);
+    expect(html.match(/<ul class="col/g)).toHaveLength(7);
+    expect(html.match(/width:calc\(50% - 4px\)/g)).toHaveLength(2);
+    expect(html).toContain('aria-label="Now, 12:00 PM"');
+    expect(html).not.toContain('dst-band');
+    const dst = render(spring.plan, spring.nowMs);
+    expect(dst).toContain('data-hours="23"');
+    expect(dst.match(/class="dst-band gap"/g)).toHaveLength(1);
+    expect(dst).toContain('23 h');
+  });
+});
