@@ -71,3 +71,31 @@ export function useAction() {
   }, []);
   return { busy, error, run, clearError: () => setError(undefined) };
 }
+
+/**
+ * A boolean setting as a control shows it: flips at once on change and stays flipped until the
+ * saved value (read live through useSettings) catches up, instead of lagging a round trip through
+ * the background behind the click; reverts if the save fails, with the error to show.
+ */
+export function useBooleanSetting(
+  saved: boolean,
+  save: (value: boolean) => Promise<unknown>,
+): { value: boolean; set: (value: boolean) => void; error: string | undefined } {
+  const [pending, setPending] = useState<boolean>();
+  const action = useAction();
+  useEffect(() => {
+    if (pending === saved) setPending(undefined);
+  }, [pending, saved]);
+  const set = (value: boolean) => {
+    setPending(value);
+    void action.run(async () => {
+      try {
+        await save(value);
+      } catch (error) {
+        setPending(undefined);
+        throw error;
+      }
+    });
+  };
+  return { value: pending ?? saved, set, error: action.error };
+}

