@@ -21,7 +21,9 @@ describe('npm run emulators, from another process', () => {
 
   beforeAll(async () => {
     const [googlePort, todoistPort] = [await freePort(), await freePort()];
-    child = spawn('npx', ['tsx', 'test/emulators/serve.ts'], {
+    // One process (node with tsx's loader), not `npx tsx`: killing a wrapper would orphan the
+    // server that actually listens.
+    child = spawn(process.execPath, ['--import', 'tsx', 'test/emulators/serve.ts'], {
       env: {
         ...process.env,
         GOOGLE_EMULATOR_PORT: String(googlePort),
@@ -45,8 +47,11 @@ describe('npm run emulators, from another process', () => {
     expect(output).toContain(todoistUrl);
   });
 
-  afterAll(() => {
-    child?.kill('SIGTERM');
+  afterAll(async () => {
+    if (!child || child.exitCode !== null) return;
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    await exited;
   });
 
   const tokens = () => [...output.matchAll(/token\s+(\S+)/g)].map((m) => m[1]!);
