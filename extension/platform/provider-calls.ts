@@ -10,7 +10,7 @@ import { mapGoogleError } from '../sync/google/error-map';
 import { createHttp, type Http, type RetryPolicy } from '../sync/http';
 import type { TokenPort } from '../sync/ports';
 import { createRunStats } from '../sync/run-stats';
-import { mapTodoistError } from './todoist-error-map';
+import { mapTodoistError } from '../sync/todoist/error-map';
 
 const ONCE: RetryPolicy = { maxAttempts: 1, baseMs: 0, capMs: 0, maxInRunWaitMs: 0 };
 

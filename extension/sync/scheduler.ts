@@ -24,7 +24,7 @@ export interface SchedulePolicy {
   readonly reconcileSpreadMs: number;
   /** After a failed run: full-jitter exponential backoff on consecutiveFailures. */
   readonly failureBackoff: BackoffPolicy;
-  /** chrome.alarms fire no sooner than 30 s: never schedule a retry below it. */
+  /** Browser alarms (MV3) fire no sooner than 30 s: never schedule a retry below it. */
   readonly minRetryDelayMs: number;
   /** A quiet incremental run keeps its older (still valid, spec §1) token until it is this old,
    * so an idle calendar writes nothing; after that the fresh token is stored. */
