@@ -3,6 +3,7 @@
 // background's messages; the page never calls Google or Todoist itself.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { AccountStatus } from '../../platform/messages';
+import type { AlmanacDb } from '../../store/db';
 import { uiDb } from '../db';
 import { useAction, useBooleanSetting, useNow, useSettings, useStatus } from '../hooks';
 import { send } from '../messaging';
@@ -14,11 +15,29 @@ import { AgendaToolbar } from './agenda-toolbar';
 import type { TaskActions } from './entry-views';
 import type { KeyAction } from './keyboard';
 import { moveIndex } from './keyboard';
+import { loadPrefs } from './prefs';
 import { QuickAdd } from './quick-add';
 import { TimeGrid } from './time-grid';
-import { RENDERED_MARK, useAgendaData, useKeyboard, usePrefs, useViewState } from './use-agenda';
-import { stepView, viewDays } from './view-state';
+import {
+  prefetchAgendaData,
+  RENDERED_MARK,
+  useAgendaData,
+  useKeyboard,
+  usePrefs,
+  useViewState,
+} from './use-agenda';
+import { parseViewHash, stepView, viewDays } from './view-state';
 import { dateOf, systemZone } from './zone-days';
+
+/** Start the read of the view the page will open on (the hash, else the saved view, in the
+ * system zone), so it runs while React mounts. AgendaApp takes it if its view matches. */
+export function prefetchInitialView(db: AlmanacDb): void {
+  const zone = systemZone();
+  const today = dateOf(Date.now(), zone);
+  const prefs = loadPrefs(globalThis.localStorage);
+  const view = parseViewHash(globalThis.location?.hash ?? '', today, prefs.view);
+  prefetchAgendaData(db, { days: viewDays(view), zone });
+}
 
 export function AgendaApp(props: { zone?: string; locale?: string }) {
   const db = uiDb();

@@ -1,6 +1,5 @@
-// The new tab's hooks: the live store read (re-run by Dexie whenever a sync writes a row in the
-// ranges it read), the view in the URL hash, the page preferences, and the page's keys.
-import { useLiveQuery } from 'dexie-react-hooks';
+// The new tab's hooks: the live store read (re-run whenever a sync writes to the tables it reads:
+// use-store-read.ts), the view in the URL hash, the page preferences, and the page's keys.
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { AlmanacDb } from '../../store/db';
 import {
@@ -10,14 +9,20 @@ import {
   loadAgendaData,
   loadAgendaExtras,
 } from './agenda-data';
+import { primeRead, takePrimed } from './agenda-prefetch';
 import { type KeyAction, keyAction } from './keyboard';
 import { type AgendaPrefs, loadPrefs, savePrefs } from './prefs';
+import { useStoreRead } from './use-store-read';
 import { parseViewHash, type ViewKind, type ViewState, viewHash } from './view-state';
 import type { IsoDate } from './zone-days';
 
 /** performance entries the bench reads (test/bench/scenarios/agenda.ts). */
 export const QUERY_MEASURE = 'almanac:agenda:query';
 export const RENDERED_MARK = 'almanac:agenda:rendered';
+
+/** The tables each read touches (agenda-data.ts): a write to any of them re-runs it. */
+const MAIN_TABLES = ['sources', 'calendars', 'projects', 'scopes', 'events', 'tasks'] as const;
+const EXTRAS_TABLES = ['sources', 'calendars', 'projects', 'events', 'tasks'] as const;
 
 export type LiveResult =
   | { readonly state: 'loading' }
@@ -43,37 +48,61 @@ async function attempt<T>(key: string, read: () => Promise<T>): Promise<Read<T>>
   }
 }
 
+type MainRead = Read<{ readonly days: readonly IsoDate[]; readonly data: AgendaData }>;
+
+/** What the first-paint read depends on (overdue tasks are read with the extras). */
+function mainKey(request: AgendaRequest): string {
+  return `${request.days.join(',')}|${request.zone}`;
+}
+
+function readMain(db: AlmanacDb, request: AgendaRequest): Promise<MainRead> {
+  return attempt(mainKey(request), async () => {
+    const t0 = performance.now();
+    const data = await loadAgendaData(db, request);
+    performance.measure(QUERY_MEASURE, {
+      start: t0,
+      end: performance.now(),
+      detail: mainKey(request),
+    });
+    return { days: request.days, data };
+  });
+}
+
+/** Start the first view's read before React mounts (agenda-prefetch.ts). */
+export function prefetchAgendaData(db: AlmanacDb, request: AgendaRequest): void {
+  primeRead(db, MAIN_TABLES, mainKey(request), () => readMain(db, request));
+}
+
 /** The view's data, live: the first paint, and the extras merged in when they arrive. Errors
  * come back as a state instead of being thrown into React. */
 export function useAgendaData(
   db: AlmanacDb,
   request: AgendaRequest & { readonly withOverdue: boolean },
 ): LiveResult {
-  // `key` stands for the request (a new array each render).
-  const key = `${request.days.join(',')}|${request.zone}|${request.withOverdue}`;
-  const main = useLiveQuery(
-    () =>
-      attempt(key, async () => {
-        const t0 = performance.now();
-        const data = await loadAgendaData(db, request);
-        performance.measure(QUERY_MEASURE, { start: t0, end: performance.now(), detail: key });
-        return { days: request.days, data };
-      }),
-    [db, key],
+  // `key` stands for the request (a new array each render); the first-paint read's own key
+  // leaves out `withOverdue`, which only the extras depend on.
+  const key = `${mainKey(request)}|${request.withOverdue}`;
+  const main = useStoreRead(
+    db,
+    MAIN_TABLES,
+    key,
+    () => takePrimed<MainRead>(mainKey(request)) ?? readMain(db, request),
   );
   // The extras start once this view's first paint is in, so their slower key scans never queue
   // in front of it in IndexedDB.
-  const started = main?.key === key;
-  const extras = useLiveQuery(
-    () => (started ? attempt(key, () => loadAgendaExtras(db, request)) : undefined),
-    [db, key, started],
+  const started = main?.key === mainKey(request);
+  const extras = useStoreRead(
+    db,
+    EXTRAS_TABLES,
+    key,
+    started ? () => attempt(key, () => loadAgendaExtras(db, request)) : undefined,
   );
   if (!main) return { state: 'loading' };
   if (!main.ok) return { state: 'error', error: main.error };
   if (extras && !extras.ok) return { state: 'error', error: extras.error };
   const { days, data } = main.value;
   // Extras read for another view (a moment ago) are not this view's.
-  const fresh = extras?.key === main.key ? extras.value : undefined;
+  const fresh = extras?.key === `${main.key}|${request.withOverdue}` ? extras.value : undefined;
   return { state: 'ready', days, data, ...(fresh ? { extras: fresh } : {}) };
 }
 

@@ -1,8 +1,11 @@
 // agenda: the new tab over a heavy store in real Chromium. 50,000 events (10 calendars, spread
 // over the sync window) and 2,000 tasks are bulk-put through the page's own Dexie; then the
 // current week is opened (fresh navigations, median of RUNS after a warm-up):
-// - query-ms: the week's store read, measured in the page (performance.measure around it);
-// - render-ms: navigation start → the first paint with data (performance.mark);
+// - query-ms: the week's store read, measured in the page (performance.measure around it): the
+//   accounts and calendars, the week's events and tasks, placed in the viewer's zone (the
+//   first-paint read of ui/agenda/agenda-data.ts; the page starts it as its script runs);
+// - render-ms: navigation start → the week rendered with data (performance.mark in the effect
+//   after React commits it);
 // - initial-ingest (chromium-indexeddb): events/s of the 50,000 bulk-puts into real IndexedDB,
 //   batched like sync pages — the browser-side write figure next to the engine's Node one.
 // Needs the built extension (`npm run build`): it runs the production bundle.

@@ -74,3 +74,24 @@ describe('colors', () => {
     expect(readableText('not a color')).toBe('#000000');
   });
 });
+
+describe('spanText memo', () => {
+  it('keeps ranges over midnight apart from same-day ones with the same times', () => {
+    const zone = 'America/New_York';
+    const f = new Intl.DateTimeFormat('en-US', {
+      hour: 'numeric',
+      minute: '2-digit',
+      timeZone: zone,
+    });
+    const sameDay = {
+      startMs: Date.parse('2026-11-23T14:00:00Z'),
+      endMs: Date.parse('2026-11-23T15:30:00Z'),
+    };
+    const nextDay = { startMs: sameDay.startMs, endMs: sameDay.endMs + 86_400_000 };
+    const text = (s: typeof sameDay) =>
+      spanText({ ...s, continuesBefore: false, continuesAfter: false }, zone, 'en-US');
+    expect(text(nextDay)).toBe(f.formatRange(nextDay.startMs, nextDay.endMs));
+    expect(text(sameDay)).toBe(f.formatRange(sameDay.startMs, sameDay.endMs));
+    expect(text(nextDay)).not.toBe(text(sameDay));
+  });
+});
