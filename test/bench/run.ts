@@ -22,6 +22,9 @@ const TARGETS = [
   '- initial-ingest: `events-per-second` ≥ 5,000 in Node.',
   '- todoist-day: `converged` 1, `full-syncs` ≤ 1, `requests-per-change` ≤ 1.5 — NOT met by',
   '  `poll-10m`, the shipping default; see below.',
+  '- agenda: `query-ms` ≤ 15, `render-ms` ≤ 150 in Chromium — NOT met (≈ 10× and ≈ 3×): reading',
+  "  the week's ~1,000 full event rows alone takes 20–26 ms in raw IndexedDB here; a slim",
+  '  per-event projection written at sync time is the next step.',
 ].join('\n');
 
 const NOTES = [
