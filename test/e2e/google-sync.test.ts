@@ -12,6 +12,7 @@ import { type ExtensionBrowser, launchWithExtension } from './support/browser';
 import { buildExtension } from './support/build';
 import {
   openPage,
+  openPopup,
   readStore,
   type StoredEvent,
   sendMessage,
@@ -49,11 +50,7 @@ describe('Google Calendar in the built extension', () => {
     await server?.close();
   });
 
-  const popup = async () => {
-    const page = await openPage(browser, 'popup.html', { width: 380, height: 600 });
-    await expect.poll(() => page.locator('#root').textContent()).toContain('Almanac');
-    return page;
-  };
+  const popup = () => openPopup(browser, { width: 380, height: 600 });
   const rowOf = (page: Page, title: string) =>
     page.locator('.calendar-row', {
       has: page.locator('.name', { hasText: new RegExp(`^${title}$`) }),

@@ -11,7 +11,7 @@ import { startServer } from '../emulators/common/node-server';
 import { createTodoistEmulator, type TodoistEmulator } from '../emulators/todoist/index';
 import { type ExtensionBrowser, launchWithExtension } from './support/browser';
 import { buildExtension } from './support/build';
-import { openPage, readStore, sendMessage } from './support/extension-pages';
+import { openPage, openPopup, readStore, sendMessage } from './support/extension-pages';
 
 const SHOTS = 'test-results/e2e';
 /** The emulator's demo user lives in New York (its `tz_info`); floating due times are theirs. */
@@ -46,11 +46,7 @@ describe('Todoist sync in the built extension', () => {
     await server?.close();
   });
 
-  const popup = async () => {
-    const page = await openPage(browser, 'popup.html', { width: 380, height: 520 });
-    await expect.poll(() => page.locator('#root').textContent()).toContain('Almanac');
-    return page;
-  };
+  const popup = () => openPopup(browser, { width: 380, height: 520 });
   const tasksRow = (page: Awaited<ReturnType<typeof popup>>) =>
     page.locator(`.calendar-row[data-calendar="todoist:account:${sourceId}"]`);
 

@@ -17,6 +17,11 @@ import {
 } from './grid-entries';
 import { layoutColumns } from './overlap-layout';
 
+const DST_BAND_TITLES = {
+  gap: 'Clocks moved forward: this hour did not happen',
+  repeated: 'Clocks moved back: this hour happened twice',
+} as const;
+
 const WALL_HOURS = Array.from({ length: 24 }, (_, h) => h);
 
 interface GridProps {
@@ -140,23 +145,18 @@ function DayColumn(props: GridProps & { day: DayPlan; axis: DayAxis }) {
       data-hours={axis.hours}
     >
       {axis.mode === 'wall'
-        ? axis.gaps.map((g) => (
+        ? [
+            ...axis.gaps.map((band) => ({ band, kind: 'gap' as const })),
+            ...axis.repeated.map((band) => ({ band, kind: 'repeated' as const })),
+          ].map(({ band, kind }) => (
             <li
-              key={`gap${g.from}`}
-              className="dst-band gap"
-              style={{ top: g.from * PX_PER_MINUTE, height: (g.to - g.from) * PX_PER_MINUTE }}
-              title="Clocks moved forward: this hour did not happen"
-              aria-hidden="true"
-            />
-          ))
-        : null}
-      {axis.mode === 'wall'
-        ? axis.repeated.map((r) => (
-            <li
-              key={`rep${r.from}`}
-              className="dst-band repeated"
-              style={{ top: r.from * PX_PER_MINUTE, height: (r.to - r.from) * PX_PER_MINUTE }}
-              title="Clocks moved back: this hour happened twice"
+              key={`${kind}${band.from}`}
+              className={`dst-band ${kind}`}
+              style={{
+                top: band.from * PX_PER_MINUTE,
+                height: (band.to - band.from) * PX_PER_MINUTE,
+              }}
+              title={DST_BAND_TITLES[kind]}
               aria-hidden="true"
             />
           ))

@@ -10,6 +10,7 @@ import {
   originsOf,
   type Settings,
 } from '../../platform/settings';
+import { FormStatus } from '../components/form-status';
 import { useAction } from '../hooks';
 import { send } from '../messaging';
 
@@ -110,16 +111,7 @@ export function AdvancedSection(props: { settings: Settings }) {
             >
               Reset to defaults
             </button>
-            {saved ? (
-              <span className="saved" role="status">
-                Saved
-              </span>
-            ) : null}
-            {action.error ? (
-              <span className="alert" role="alert">
-                {action.error}
-              </span>
-            ) : null}
+            <FormStatus saved={saved} error={action.error} />
           </div>
         </form>
       </details>

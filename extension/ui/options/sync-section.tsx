@@ -2,6 +2,7 @@
 // policy. Validated with the same zod schema the background applies.
 import { useEffect, useId, useState } from 'react';
 import { CONFLICT_POLICIES, type Settings, settingsPatchSchema } from '../../platform/settings';
+import { FormStatus } from '../components/form-status';
 import { useAction } from '../hooks';
 import { send } from '../messaging';
 
@@ -147,16 +148,7 @@ export function SyncSection(props: { settings: Settings }) {
           <button type="submit" className="primary" disabled={action.busy}>
             Save
           </button>
-          {saved ? (
-            <span className="saved" role="status">
-              Saved
-            </span>
-          ) : null}
-          {action.error ? (
-            <span className="alert" role="alert">
-              {action.error}
-            </span>
-          ) : null}
+          <FormStatus saved={saved} error={action.error} />
         </div>
       </form>
     </section>

@@ -3,6 +3,7 @@
 // whether to show them. Saved at once, through the background like every setting.
 import { useId } from 'react';
 import type { Settings } from '../../platform/settings';
+import { FormStatus } from '../components/form-status';
 import { useBooleanSetting } from '../hooks';
 import { send } from '../messaging';
 
@@ -22,11 +23,7 @@ export function TasksSection(props: { settings: Settings }) {
           onChange={(e) => showCompleted.set(e.target.checked)}
         />
         <label htmlFor={id}>Show completed tasks</label>
-        {showCompleted.error ? (
-          <span className="alert" role="alert">
-            {showCompleted.error}
-          </span>
-        ) : null}
+        <FormStatus error={showCompleted.error} />
       </div>
       <p className="hint muted">
         Completed Todoist tasks stay in lists, checked off, instead of disappearing.

@@ -14,6 +14,16 @@ export async function openPage(
   return page;
 }
 
+/** Opens the toolbar popup as a page and waits until React has rendered it. */
+export async function openPopup(
+  browser: ExtensionBrowser,
+  viewport = { width: 380, height: 600 },
+): Promise<Page> {
+  const page = await openPage(browser, 'popup.html', viewport);
+  await page.locator('#root', { hasText: 'Almanac' }).waitFor();
+  return page;
+}
+
 /** Sends a runtime message from an extension page, as the popup and options do. */
 export function sendMessage(page: Page, message: unknown): Promise<unknown> {
   return page.evaluate((m) => chrome.runtime.sendMessage(m), message);
