@@ -3,9 +3,8 @@
 // engine finishes; Web Locks keep it and a run of the new engine from overlapping on one scope.
 import { createSyncEngine, type SyncEngine } from '../sync/engine';
 import { createGoogleProviders } from '../sync/google/providers';
-import type { LockPort, LogPort, SyncPorts, TokenPort } from '../sync/ports';
+import type { SyncPorts } from '../sync/ports';
 import { createProviderRegistry } from '../sync/provider';
-import type { SyncStore } from '../sync/store-port';
 import { createTodoistProviders } from '../sync/todoist/providers';
 import type { TodoistStorePort } from '../sync/todoist/store-port';
 
@@ -16,16 +15,9 @@ export interface EngineShape {
   readonly pollMinutes: number;
 }
 
-export interface EngineHostDeps {
-  readonly store: SyncStore;
+/** The engine's own ports, plus the Todoist store its providers write through. */
+export interface EngineHostDeps extends SyncPorts {
   readonly todoistStore: TodoistStorePort;
-  readonly tokens: TokenPort;
-  readonly fetch: typeof fetch;
-  readonly now: () => number;
-  readonly sleep: (ms: number) => Promise<void>;
-  readonly lock: LockPort;
-  readonly log: LogPort;
-  readonly random: () => number;
 }
 
 export interface EngineHost {
