@@ -53,8 +53,22 @@ export default defineConfig({
         },
       },
       {
-        // The relay runs on real workerd, configured from wrangler.toml.
-        plugins: [cloudflareTest({ wrangler: { configPath: './wrangler.toml' } })],
+        // The relay runs on real workerd, configured from wrangler.toml. The secrets are test-only
+        // values (tests read them back from `env` to sign webhooks); the log is shrunk so that
+        // retention is reachable, and pings come fast enough to observe.
+        plugins: [
+          cloudflareTest({
+            wrangler: { configPath: './wrangler.toml' },
+            miniflare: {
+              bindings: {
+                TODOIST_CLIENT_SECRET: 'relay-test-todoist-client-secret',
+                RELAY_SIGNING_KEY: 'relay-test-signing-key',
+                RELAY_LOG_MAX_ENTRIES: '5',
+                RELAY_PING_MS: '200',
+              },
+            },
+          }),
+        ],
         test: {
           name: 'relay',
           include: ['test/relay/**/*.test.ts'],

@@ -1,11 +1,27 @@
-import { Hono } from 'hono';
+// The Worker entry (wrangler.toml `main`): the runtime-agnostic app (app.ts) over Durable Object
+// ports, plus the Durable Object classes wrangler must find among this module's exports.
+import type { ExecutionContext, Hono } from 'hono';
+import { createRelayApp } from './app';
+import { createDurablePorts } from './durable-ports';
+import type { RelayWorkerEnv } from './worker-env';
 
-// The relay's HTTP surface. It never sees OAuth tokens or calendar data (DESIGN.md §4): only
-// channel ids and resource states pass through it.
-export const app = new Hono();
+export { SubscriberHub } from './subscriber-hub';
+export { TodoistDirectory } from './todoist-directory';
 
-app.get('/health', (c) => c.json({ ok: true, service: 'almanac-relay' }));
+// One app per env object: workerd passes the same one to every request of an isolate.
+let cached: { env: RelayWorkerEnv; app: Hono } | undefined;
 
-app.notFound((c) => c.json({ error: 'not_found', message: `No route for ${c.req.path}` }, 404));
+function appFor(env: RelayWorkerEnv): Hono {
+  if (cached?.env !== env) cached = { env, app: createRelayApp(createDurablePorts(env)) };
+  return cached.app;
+}
 
-export default app;
+export default {
+  fetch(
+    request: Request,
+    env: RelayWorkerEnv,
+    ctx: ExecutionContext,
+  ): Response | Promise<Response> {
+    return appFor(env).fetch(request, env, ctx);
+  },
+};

@@ -8,7 +8,7 @@
 // extension is built for the real Google and Todoist endpoints (every ALMANAC_* variable in the
 // environment applies, README "Configuration") and Chromium opens the options page for you to
 // sign in.
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import {
   EXTENSION_DIR,
@@ -18,6 +18,13 @@ import {
 import { startServer } from '../test/emulators/common/node-server';
 import { createGoogleEmulator } from '../test/emulators/google/index';
 import { createTodoistEmulator } from '../test/emulators/todoist/index';
+import { startWranglerRelay } from '../test/support/wrangler-relay';
+
+/** Local-only secrets for the relay under `wrangler dev` (a deployed relay has its own, README). */
+const DEV_RELAY_SECRETS = {
+  todoistClientSecret: 'almanac-dev-todoist-secret',
+  signingKey: 'almanac-dev-signing-key',
+};
 
 const once = process.argv.includes('--once');
 const real = process.argv.includes('--real') || Boolean(process.env.ALMANAC_GOOGLE_CLIENT_ID);
@@ -26,7 +33,6 @@ const todoistPort = Number(process.env.TODOIST_EMULATOR_PORT ?? 8791);
 const relayPort = Number(process.env.RELAY_PORT ?? 8787);
 const screenshots = '.output/screenshots';
 
-const children: ChildProcess[] = [];
 const closers: Array<() => Promise<void>> = [];
 
 async function main() {
@@ -39,17 +45,16 @@ async function main() {
   console.log(`Google emulator   ${googleServer.url}   token ${google.issueToken('demo')}`);
   console.log(`Todoist emulator  ${todoistServer.url}   token ${todoist.issueToken('demo')}`);
 
-  const relayUrl = `http://127.0.0.1:${relayPort}`;
-  const relay = spawn(
-    'npx',
-    ['wrangler', 'dev', '--port', String(relayPort), '--ip', '127.0.0.1'],
-    {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  children.push(relay);
-  await waitForHealth(`${relayUrl}/health`, 60_000);
-  console.log(`Relay (workerd)   ${relayUrl}`);
+  // The relay on workerd, holding the same Todoist client secret the emulator signs webhooks
+  // with, so a change in the Todoist emulator reaches the extension over the relay's SSE stream.
+  const relay = await startWranglerRelay(DEV_RELAY_SECRETS, { port: relayPort });
+  closers.push(relay.close);
+  const relayUrl = relay.url;
+  todoist.setWebhook({
+    url: `${relayUrl}/hooks/todoist`,
+    clientSecret: DEV_RELAY_SECRETS.todoistClientSecret,
+  });
+  console.log(`Relay (workerd)   ${relayUrl}   Todoist webhooks → ${relayUrl}/hooks/todoist`);
 
   const build = spawnSync('npx', ['wxt', 'build'], {
     stdio: 'inherit',
@@ -149,22 +154,8 @@ async function startReal() {
   console.log('Sign in from the options page. Ctrl-C stops everything.');
 }
 
-async function waitForHealth(url: string, timeoutMs: number) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`${url} did not become healthy within ${timeoutMs / 1000} s`);
-}
-
 async function shutdown(code: number) {
   for (const close of closers.reverse()) await close().catch(() => undefined);
-  for (const child of children) child.kill('SIGTERM');
   process.exit(code);
 }
 
