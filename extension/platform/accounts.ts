@@ -32,6 +32,8 @@ export interface Account {
   readonly sourceId: string;
   readonly provider: 'google' | 'todoist';
   readonly label: string;
+  /** Todoist: `user.id`, so the relay can link the account before its first sync. */
+  readonly userId?: string;
 }
 
 export interface AccountsDeps {
@@ -69,6 +71,7 @@ export function createAccounts(deps: AccountsDeps): Accounts {
       id: account.sourceId,
       provider: account.provider,
       label: account.label,
+      ...(account.userId === undefined ? {} : { userId: account.userId }),
     };
     await deps.db.sources.put(row);
   }
@@ -93,6 +96,7 @@ export function createAccounts(deps: AccountsDeps): Accounts {
       sourceId: sourceIdFor('todoist', user.id),
       provider: 'todoist',
       label: user.email ?? user.full_name ?? `Todoist ${user.id}`,
+      userId: user.id,
     };
   }
 

@@ -1,8 +1,9 @@
 // The service worker's body. Every listener is registered synchronously, before any await
 // (DESIGN §6): a worker woken by an alarm, a message or a menu click must find its listener on the
 // first turn. The listeners then wait for the services (database open, settings loaded). Each start
-// also catches up: every due scope runs (a run missed while the worker was stopped happens now), and
-// so does every scope whose run a stopped worker left unfinished (its activity row is still there).
+// reconnects the relay stream (when configured) and catches up: every due scope runs (a run
+// missed while the worker was stopped happens now), and so does every scope whose run a stopped
+// worker left unfinished (its activity row is still there).
 
 import { OUTBOX_ALARM } from './alarm-plan';
 import type { MenuClickHandler } from './context-menus';
@@ -77,6 +78,9 @@ export function startBackground(deps: BackgroundDeps): Background {
 
   // ── start-up catch-up ──────────────────────────────────────────────────────────────────────
   const caughtUp = ready.then(async (s) => {
+    // The push stream first (it only starts connecting): it resumes after the last event handled
+    // by the previous worker, so nothing the relay logged meanwhile is missed.
+    await s.relay.refresh().catch(report('relay'));
     const interrupted = await s.activity.clearStale();
     await s.scheduler.ensureSafetyAlarm(s.current().safetyPollMinutes);
     await s.rebuildMenus();

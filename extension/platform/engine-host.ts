@@ -1,5 +1,5 @@
 // Builds the sync engine from platform ports and the current settings, and rebuilds it when the
-// settings that shape it change (endpoint, window, poll interval). A run in flight on the old
+// settings that shape it change (endpoint, window, poll interval, the scopes push covers). A run in flight on the old
 // engine finishes; Web Locks keep it and a run of the new engine from overlapping on one scope.
 import { createSyncEngine, type SyncEngine } from '../sync/engine';
 import { createGoogleProviders } from '../sync/google/providers';
@@ -13,6 +13,8 @@ export interface EngineShape {
   readonly todoistApiBase: string;
   readonly window: { readonly backDays: number; readonly aheadDays: number };
   readonly pollMinutes: number;
+  /** Scopes live push covers (sorted): their safety poll is slower (sync/scheduler.ts). */
+  readonly pushedScopes: readonly string[];
 }
 
 /** The engine's own ports, plus the Todoist store its providers write through. */
@@ -23,6 +25,8 @@ export interface EngineHostDeps extends SyncPorts {
 export interface EngineHost {
   engine(): SyncEngine;
   configure(shape: EngineShape): void;
+  /** The shape in force (the relay service changes only `pushedScopes`). */
+  shape(): EngineShape;
 }
 
 export function createEngineHost(deps: EngineHostDeps, initial: EngineShape): EngineHost {
@@ -51,12 +55,16 @@ export function createEngineHost(deps: EngineHostDeps, initial: EngineShape): En
     return createSyncEngine({
       ports,
       providers: createProviderRegistry([...google, ...todoist]),
-      schedule: { calendarIntervalMs: s.pollMinutes * 60_000 },
+      schedule: {
+        calendarIntervalMs: s.pollMinutes * 60_000,
+        pushedScopes: new Set(s.pushedScopes),
+      },
     });
   }
 
   return {
     engine: () => current,
+    shape: () => shape,
     configure(next) {
       if (JSON.stringify(next) === JSON.stringify(shape)) return;
       shape = next;

@@ -5,7 +5,7 @@ import { scopeSourceId } from './account-wipe';
 import { scopeOfAlarm } from './alarm-plan';
 import type { AlarmsApi } from './browser-api';
 import { type Handlers, MessageFailure } from './message-router';
-import type { AccountStatus, Status } from './messages';
+import { type AccountStatus, relayStatusSchema, type Status } from './messages';
 import { QUICK_ADD_KIND } from './quick-add-outbox';
 import type { Secret } from './secret-vault';
 import type { Services } from './services';
@@ -48,6 +48,8 @@ export function createHandlers(ready: () => Promise<Services>, alarms: AlarmsApi
       const s = await ready();
       const { before, after } = await s.settings.update(message.settings);
       s.setCurrent(after);
+      // A new relay: the old subscriber goes, a new one is made and the stream reconnects.
+      if (before.relayUrl !== after.relayUrl) await s.relay.relayUrlChanged();
       if (before.safetyPollMinutes !== after.safetyPollMinutes) {
         await s.scheduler.ensureSafetyAlarm(after.safetyPollMinutes);
       }
@@ -113,10 +115,12 @@ async function status(s: Services, alarms: AlarmsApi): Promise<Status> {
     .sort((a, b) => a - b)[0];
   const queued = await s.db.outbox.filter((o) => o.kind === QUICK_ADD_KIND).count();
   const settings = s.current();
+  const relay = relayStatusSchema.parse(s.relay.status());
   return {
-    mode: 'polling',
+    mode: relay.state === 'live' ? 'live' : 'polling',
     pollMinutes: settings.safetyPollMinutes,
     relayConfigured: settings.relayUrl !== '',
+    relay,
     accounts,
     syncing: s.activity.inFlight(),
     nextAlarmAt: next,

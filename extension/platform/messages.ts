@@ -2,6 +2,7 @@
 // is validated with zod on arrival; a bad one is answered with a clear error, never thrown away.
 // The pages never call provider APIs themselves: they ask the background through these.
 import { z } from 'zod';
+import { type RelayStatus, relayStatusSchema } from '../sync/push/relay-status';
 import { newTaskSchema, taskPatchSchema } from '../sync/todoist/actions';
 import { quickAddRequestSchema } from './quick-add';
 import { settingsPatchSchema } from './settings';
@@ -81,11 +82,17 @@ export interface AccountStatus {
   readonly method?: 'oauth' | 'chrome' | 'token';
 }
 
+/** getStatus's `relay` part, validated by the background before it answers (the pages may parse
+ * it again with the same schema). */
+export { relayStatusSchema };
+
 export interface Status {
-  /** Truthfully "polling": the relay (push) is not built yet. */
+  /** `live` exactly while the relay's stream is open and ready; polling continues either way. */
   readonly mode: 'polling' | 'live';
   readonly pollMinutes: number;
   readonly relayConfigured: boolean;
+  /** The push stream: off / connecting / live / retrying (with the last error and next try). */
+  readonly relay: RelayStatus;
   readonly accounts: readonly AccountStatus[];
   readonly syncing: readonly string[];
   readonly nextAlarmAt: number | undefined;

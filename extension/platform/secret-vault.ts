@@ -26,11 +26,26 @@ export const secretSchema = z.discriminatedUnion('kind', [
 ]);
 export type Secret = z.infer<typeof secretSchema>;
 
+/** The push relay's subscriber (platform/relay-registration.ts): its secret is the bearer for the
+ * subscriber's stream and links. One per profile, kept apart from the accounts' secrets. */
+export const relaySecretSchema = z.strictObject({
+  relayUrl: z.string().min(1),
+  subscriberId: z.string().min(1),
+  secret: z.string().min(1),
+});
+export type RelaySecret = z.infer<typeof relaySecretSchema>;
+/** Its row id; source ids never contain ':' (platform/accounts.ts sourceIdFor). */
+const RELAY_ROW = 'relay:subscriber';
+
 export interface SecretVault {
   get(sourceId: string): Promise<Secret | undefined>;
   put(sourceId: string, secret: Secret): Promise<void>;
   delete(sourceId: string): Promise<void>;
+  /** The source ids holding a secret. */
   list(): Promise<string[]>;
+  getRelay(): Promise<RelaySecret | undefined>;
+  putRelay(secret: RelaySecret): Promise<void>;
+  deleteRelay(): Promise<void>;
 }
 
 interface KeyRow {
@@ -94,36 +109,45 @@ export function createSecretVault(options: VaultOptions = {}): SecretVault {
     return keyPromise;
   }
 
+  async function read<T>(id: string, schema: z.ZodType<T>): Promise<T | undefined> {
+    const row = await db.secrets.get(id);
+    if (!row) return undefined;
+    const plain = await subtle.decrypt(
+      {
+        name: 'AES-GCM',
+        iv: row.iv as Uint8Array<ArrayBuffer>,
+        additionalData: encoder.encode(id),
+      },
+      await key(),
+      row.data,
+    );
+    return schema.parse(JSON.parse(decoder.decode(plain)));
+  }
+
+  async function write(id: string, value: unknown): Promise<void> {
+    const iv = getRandomValues(new Uint8Array(12));
+    const data = await subtle.encrypt(
+      { name: 'AES-GCM', iv, additionalData: encoder.encode(id) },
+      await key(),
+      encoder.encode(JSON.stringify(value)),
+    );
+    await db.secrets.put({ sourceId: id, iv, data });
+  }
+
   return {
-    async get(sourceId) {
-      const row = await db.secrets.get(sourceId);
-      if (!row) return undefined;
-      const plain = await subtle.decrypt(
-        {
-          name: 'AES-GCM',
-          iv: row.iv as Uint8Array<ArrayBuffer>,
-          additionalData: encoder.encode(sourceId),
-        },
-        await key(),
-        row.data,
-      );
-      return secretSchema.parse(JSON.parse(decoder.decode(plain)));
-    },
-    async put(sourceId, secret) {
-      const valid = secretSchema.parse(secret);
-      const iv = getRandomValues(new Uint8Array(12));
-      const data = await subtle.encrypt(
-        { name: 'AES-GCM', iv, additionalData: encoder.encode(sourceId) },
-        await key(),
-        encoder.encode(JSON.stringify(valid)),
-      );
-      await db.secrets.put({ sourceId, iv, data });
-    },
+    get: (sourceId) => read(sourceId, secretSchema),
+    put: (sourceId, secret) => write(sourceId, secretSchema.parse(secret)),
     async delete(sourceId) {
       await db.secrets.delete(sourceId);
     },
     async list() {
-      return (await db.secrets.toCollection().primaryKeys()) as string[];
+      const ids = (await db.secrets.toCollection().primaryKeys()) as string[];
+      return ids.filter((id) => id !== RELAY_ROW);
+    },
+    getRelay: () => read(RELAY_ROW, relaySecretSchema),
+    putRelay: (secret) => write(RELAY_ROW, relaySecretSchema.parse(secret)),
+    async deleteRelay() {
+      await db.secrets.delete(RELAY_ROW);
     },
   };
 }

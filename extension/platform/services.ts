@@ -14,6 +14,7 @@ import { createEngineHost, type EngineHost, type EngineShape } from './engine-ho
 import type { Notifier } from './notifier';
 import { createProviderCalls } from './provider-calls';
 import { createQuickAddService, type QuickAddService } from './quick-add-outbox';
+import { createRelayService, type RelayService } from './relay-service';
 import type { SecretVault } from './secret-vault';
 import { defaultSettings, effectiveEndpoints, type Settings } from './settings';
 import { createSettingsStore, type SettingsStore } from './settings-store';
@@ -57,14 +58,21 @@ export interface Services {
   /** Todoist writes (add, edit, complete, delete, quick add, retry / discard). */
   readonly todoist: TodoistWrites;
   readonly vault: SecretVault;
+  /** The push path: relay stream, router, registration (relay-service.ts). */
+  readonly relay: RelayService;
   rebuildMenus(): Promise<void>;
 }
 
-export const engineShape = (build: BuildConfig, settings: Settings): EngineShape => ({
+export const engineShape = (
+  build: BuildConfig,
+  settings: Settings,
+  pushedScopes: readonly string[] = [],
+): EngineShape => ({
   googleApiBase: effectiveEndpoints(build, settings).googleApiBase,
   todoistApiBase: effectiveEndpoints(build, settings).todoistApiBase,
   window: settings.syncWindow,
   pollMinutes: settings.safetyPollMinutes,
+  pushedScopes,
 });
 
 export async function createServices(deps: BackgroundDeps, notifier: Notifier): Promise<Services> {
@@ -102,6 +110,7 @@ export async function createServices(deps: BackgroundDeps, notifier: Notifier): 
     },
     engineShape(build, settings),
   );
+  const ping = () => api.runtime.getPlatformInfo?.() ?? Promise.resolve();
   const scheduler = createAlarmScheduler({ alarms: api.alarms, now, inFlight: activity.inFlight });
   const installMenus = createMenuInstaller(api.contextMenus);
   const rebuildMenus = async () =>
@@ -115,8 +124,27 @@ export async function createServices(deps: BackgroundDeps, notifier: Notifier): 
     action: api.action,
     log: deps.log,
     onCalendarsChanged: rebuildMenus,
-    ping: () => api.runtime.getPlatformInfo?.() ?? Promise.resolve(),
+    ping,
     timers: deps.timers,
+    // A Todoist run may have learned the account's user id: the relay links it.
+    afterRun: async (scope) => {
+      if (scope.provider === 'todoist') await relay.accountsChanged();
+    },
+  });
+  const relay: RelayService = createRelayService({
+    db,
+    store: store.sync,
+    vault: deps.vault,
+    fetch: deps.fetch,
+    now,
+    sleep: deps.sleep,
+    random: deps.random,
+    log: deps.log,
+    relayUrl: () => settings.relayUrl,
+    host,
+    sync: (scope, reason) => sync.sync(scope, reason),
+    refreshSchedule: () => sync.refreshSchedule(),
+    ping,
   });
   const todoist = createTodoistWrites({
     db,
@@ -174,6 +202,8 @@ export async function createServices(deps: BackgroundDeps, notifier: Notifier): 
     async afterChange() {
       await rebuildMenus();
       await sync.refreshSchedule();
+      // Links follow the accounts; the last sign-out retires the subscriber.
+      await relay.accountsChanged().catch((err: unknown) => deps.log.warn('relay', { err }));
     },
   });
 
@@ -184,7 +214,7 @@ export async function createServices(deps: BackgroundDeps, notifier: Notifier): 
     current: () => settings,
     setCurrent(next) {
       settings = next;
-      host.configure(engineShape(build, next));
+      host.configure(engineShape(build, next, host.shape().pushedScopes));
     },
     endpoints,
     activity,
@@ -195,6 +225,7 @@ export async function createServices(deps: BackgroundDeps, notifier: Notifier): 
     quickAdd,
     todoist,
     vault: deps.vault,
+    relay,
     rebuildMenus,
   };
 }

@@ -28,6 +28,8 @@ export interface SyncServiceDeps {
     setInterval(fn: () => void, ms: number): unknown;
     clearInterval(handle: unknown): void;
   };
+  /** After every run (the relay links a Todoist account once its first run knows the user). */
+  readonly afterRun?: (scope: Scope, result: RunResult) => Promise<void>;
 }
 
 export interface SyncService {
@@ -82,6 +84,9 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
       await refreshBadge();
       const result = await host.engine().sync(scope, reason);
       if (scope.kind === 'calendar-list') await deps.onCalendarsChanged();
+      await deps.afterRun?.(scope, result).catch((err: unknown) => {
+        deps.log.warn('after-run hook failed', { scope: scope.id, err });
+      });
       return result;
     } finally {
       await activity.end(scope.id);

@@ -34,6 +34,9 @@ export interface SourceRecord {
   readonly timeZone?: string;
   /** Todoist: where a task without a project goes. */
   readonly inboxProjectId?: string;
+  /** Todoist: the account's `user.id` (spec §2 `user`), which webhooks name as `user_id` (§7):
+   * the relay links it to our subscriber, and the push router finds the account by it. */
+  readonly userId?: string;
 }
 
 /** One Google calendarList entry as the API reports it (the synced part of a calendar row). */

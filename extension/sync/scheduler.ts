@@ -17,6 +17,14 @@ export interface SchedulePolicy {
    * keeps a change made on the phone visible within minutes at 144 requests a day. Local writes
    * do not wait for it: they push at once (todoist/actions.ts). */
   readonly todoistIntervalMs: number;
+  /** A Todoist account's poll while live push covers it (the relay stream is open and the account
+   * is linked, OAuth-connected). Webhooks bring changes within seconds, but they "can be late,
+   * duplicated, out of order or missing" (todoist spec §7) and the relay itself may drop out
+   * unnoticed, so polling continues as a safety net — hourly: 24 requests a day instead of 144,
+   * and a lost webhook is still seen within the hour. */
+  readonly todoistPushedIntervalMs: number;
+  /** The scopes live push covers right now (the platform sets it from the relay's status). */
+  readonly pushedScopes: ReadonlySet<string>;
   /** Safety full reconcile per scope, because push is not 100% reliable and tokens go stale. */
   readonly reconcileIntervalMs: number;
   /** Each scope's reconcile is offset by a hash of its id within ±spread/2, so calendars that
@@ -35,6 +43,8 @@ export const DEFAULT_SCHEDULE: SchedulePolicy = {
   calendarIntervalMs: 15 * MINUTE,
   calendarListIntervalMs: HOUR,
   todoistIntervalMs: 10 * MINUTE,
+  todoistPushedIntervalMs: HOUR,
+  pushedScopes: new Set(),
   reconcileIntervalMs: 7 * DAY,
   reconcileSpreadMs: DAY,
   failureBackoff: { baseMs: MINUTE, capMs: 2 * HOUR },
@@ -43,7 +53,11 @@ export const DEFAULT_SCHEDULE: SchedulePolicy = {
 };
 
 export function intervalFor(scope: Scope, policy: SchedulePolicy): number {
-  if (scope.provider === 'todoist') return policy.todoistIntervalMs;
+  if (scope.provider === 'todoist') {
+    return policy.pushedScopes.has(scope.id)
+      ? policy.todoistPushedIntervalMs
+      : policy.todoistIntervalMs;
+  }
   return scope.kind === 'calendar-list' ? policy.calendarListIntervalMs : policy.calendarIntervalMs;
 }
 
@@ -70,6 +84,22 @@ export function nextRunAfterFailure(
 ): number {
   const jitter = fullJitterDelay(consecutiveFailures - 1, policy.failureBackoff, random);
   return now + Math.max(policy.minRetryDelayMs, retryAfterMs ?? 0, jitter);
+}
+
+/**
+ * When push stops covering a scope (the stream dropped), a run scheduled on the slow pushed
+ * interval comes back to the regular one: no later than its last run plus the interval (or now,
+ * when that has passed). States of failed or parked scopes keep their own schedule.
+ */
+export function withRegularInterval(
+  state: ScopeState,
+  scope: Scope,
+  now: number,
+  policy: SchedulePolicy,
+): ScopeState {
+  if (state.status !== 'ok' || state.nextRunAt === null) return state;
+  const regular = Math.max(now, (state.lastSyncAt ?? now) + intervalFor(scope, policy));
+  return state.nextRunAt > regular ? { ...state, nextRunAt: regular } : state;
 }
 
 export function isDue(state: ScopeState | undefined, now: number): boolean {

@@ -84,6 +84,7 @@ async function applyInTransaction(
 
   const timeZone = lastDefined(steps, (s) => s.timeZone) ?? source.timeZone;
   const inboxProjectId = lastDefined(steps, (s) => s.inboxProjectId) ?? source.inboxProjectId;
+  const userId = lastDefined(steps, (s) => s.userId) ?? source.userId;
 
   // Tasks: every row the steps name, every row a command names (before and after this
   // transaction), and on a replace every stored row.
@@ -126,12 +127,17 @@ async function applyInTransaction(
   );
 
   const cursorSame = sameCursor(source.todoistCursor, input.cursor);
-  if (!cursorSame || timeZone !== source.timeZone || inboxProjectId !== source.inboxProjectId) {
+  const factsSame =
+    timeZone === source.timeZone &&
+    inboxProjectId === source.inboxProjectId &&
+    userId === source.userId;
+  if (!cursorSame || !factsSame) {
     const next: SourceRecord = {
       ...source,
       todoistCursor: input.cursor,
       ...(timeZone === undefined ? {} : { timeZone }),
       ...(inboxProjectId === undefined ? {} : { inboxProjectId }),
+      ...(userId === undefined ? {} : { userId }),
     };
     await db.sources.put(next);
     writes += 1;

@@ -18,6 +18,8 @@ export interface TodoistStep {
   readonly labels: readonly TodoistLabel[];
   readonly timeZone?: string;
   readonly inboxProjectId?: string;
+  /** `user.id`, when the answer carried the user (kept on the source row: the push path). */
+  readonly userId?: string;
   /** spec §3: temp id → real id for the adds this answer confirms. */
   readonly tempIdMapping: Readonly<Record<string, string>>;
 }

@@ -164,6 +164,7 @@ async function unsentCommands(
 function toStep(answer: SyncAnswer): TodoistStep {
   const timeZone = answer.user?.tz_info?.timezone;
   const inbox = answer.user?.inbox_project_id;
+  const userId = answer.user?.id;
   return {
     full: answer.full_sync,
     items: answer.items ?? [],
@@ -172,6 +173,7 @@ function toStep(answer: SyncAnswer): TodoistStep {
     labels: answer.labels ?? [],
     ...(timeZone ? { timeZone } : {}),
     ...(inbox ? { inboxProjectId: inbox } : {}),
+    ...(userId === undefined || userId === '' ? {} : { userId: String(userId) }),
     tempIdMapping: answer.temp_id_mapping,
   };
 }

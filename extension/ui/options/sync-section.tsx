@@ -1,10 +1,14 @@
-// Sync settings: the events window, the safety-poll interval, the relay URL and the conflict
-// policy. Validated with the same zod schema the background applies.
+// Sync settings: the events window, the safety-poll interval, the relay URL (with the relay's
+// live state) and the conflict policy. Validated with the same zod schema the background applies.
+// A relay host the manifest does not cover is requested as an optional host permission from the
+// Save click (permissions.request needs a user gesture).
 import { useEffect, useId, useState } from 'react';
+import { browser } from 'wxt/browser';
 import { CONFLICT_POLICIES, type Settings, settingsPatchSchema } from '../../platform/settings';
 import { FormStatus } from '../components/form-status';
 import { useAction } from '../hooks';
 import { send } from '../messaging';
+import { RelayStatusLine } from './relay-status';
 
 const POLICY_LABELS: Record<(typeof CONFLICT_POLICIES)[number], string> = {
   ask: 'Ask me',
@@ -33,6 +37,7 @@ export function SyncSection(props: { settings: Settings }) {
   const [form, setForm] = useState<Form>(() => toForm(props.settings));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [saved, setSaved] = useState(false);
+  const [saves, setSaves] = useState(0);
   const action = useAction();
   const ids = { back: useId(), ahead: useId(), poll: useId(), relay: useId(), policy: useId() };
   useEffect(() => setForm(toForm(props.settings)), [props.settings]);
@@ -55,8 +60,21 @@ export function SyncSection(props: { settings: Settings }) {
       return;
     }
     setErrors({});
-    const done = await action.run(() => send({ type: 'updateSettings', settings: parsed.data }));
-    if (done !== undefined) setSaved(true);
+    const relayUrl = parsed.data.relayUrl ?? '';
+    const done = await action.run(async () => {
+      if (relayUrl !== '' && relayUrl !== props.settings.relayUrl) {
+        const { protocol, hostname } = new URL(relayUrl);
+        const origins = [`${protocol}//${hostname}/*`];
+        if (!(await browser.permissions.request({ origins }))) {
+          throw new Error('Almanac needs access to the relay’s host to use it.');
+        }
+      }
+      return send({ type: 'updateSettings', settings: parsed.data });
+    });
+    if (done !== undefined) {
+      setSaved(true);
+      setSaves((n) => n + 1);
+    }
   };
   const invalid = (key: string) =>
     errors[key] ? (
@@ -115,7 +133,8 @@ export function SyncSection(props: { settings: Settings }) {
           />
           {invalid('safetyPollMinutes')}
           <span className="hint muted">
-            The safety poll. Live push via the relay is not available yet.
+            The safety poll. With a live relay, Todoist changes arrive within seconds and its
+            accounts are checked hourly.
           </span>
         </div>
         <div className="field">
@@ -128,6 +147,7 @@ export function SyncSection(props: { settings: Settings }) {
             onChange={(e) => set({ relayUrl: e.target.value })}
           />
           {invalid('relayUrl')}
+          <RelayStatusLine saved={saves} />
         </div>
         <div className="field">
           <label htmlFor={ids.policy}>When an event changed on both sides</label>

@@ -16,10 +16,13 @@ import { plural } from '../relative-time';
 export function PopupApp() {
   const db = uiDb();
   const now = useNow();
+  // Ticks faster than `now` so "retrying in 40 s" counts down and Live shows up promptly.
+  const pushTick = useNow(5_000);
   const model = useLiveQuery(() => loadPopupModel(db, Date.now()), []);
-  // Re-ask the background whenever the store moves (a run finished, an account changed).
+  // Re-ask the background whenever the store moves (a run finished, an account changed) and on
+  // every tick: the relay's state lives in the background, not in the store.
   const storeKey = `${model?.lastRun?.seq}|${model?.accounts.map((a) => `${a.source.id}:${a.needsSignIn}`).join('|')}`;
-  const { status, refresh } = useStatus(storeKey);
+  const { status, refresh } = useStatus(storeKey, pushTick);
   const action = useAction();
   const [retrying, setRetrying] = useState<ReadonlySet<string>>(new Set());
 
@@ -69,7 +72,7 @@ export function PopupApp() {
           <img src={APP_ICON_DATA_URL} alt="" />
           Almanac
         </h1>
-        {!empty ? <StatusIndicator status={status} /> : null}
+        {!empty ? <StatusIndicator status={status} now={pushTick} /> : null}
         {!empty ? (
           <button
             type="button"

@@ -4,10 +4,12 @@
 // - `poll-10m`: what ships today. No push reaches a Todoist account yet, so the engine polls
 //   every 10 minutes (scheduler.ts todoistIntervalMs); local writes push at once, each piggy-
 //   backing an incremental sync, and restart the poll timer.
-// - `push-projected`: a PROJECTION of the relay (not built yet): Todoist webhooks (spec §7) from
-//   the emulator trigger a sync within the minute, a webhook about a version we already hold (our
-//   own writes) is ignored, and the safety poll drops to hourly. The relay's own SSE traffic is
-//   not counted.
+// - `push`: with the relay. Todoist's signed webhooks (spec §7) from the emulator go through the
+//   relay's own app and hub logic (in memory, test/bench/todoist-push.ts) and its SSE stream to
+//   the extension's relay client and push router, which skip versions the store already holds
+//   (our own writes echoing back), debounce bursts, and run the engine; while the stream is live
+//   the safety poll is hourly (scheduler.ts todoistPushedIntervalMs). The relay's own traffic
+//   (one long-lived stream) is not a Todoist request and is not counted.
 // - `poll-30m`: the same engine with a 30-minute poll, for the latency-for-requests trade.
 
 import type { AlmanacDb } from '../../../extension/store/db';
@@ -19,6 +21,7 @@ import { seededRandom } from '../../support/seeded-random';
 import { BENCH_USER, openBenchStore } from '../env';
 import type { BenchRow } from '../measure';
 import { createTodoistBench, TODOIST_BENCH_SOURCE } from '../todoist-env';
+import { type BenchPush, startBenchPush } from '../todoist-push';
 import {
   applyRemote,
   CHANGES,
@@ -31,12 +34,8 @@ import {
 const START = Date.UTC(2025, 0, 6, 5); // midnight in the account's zone (America/New_York)
 const MIN = 60_000;
 export const SCENARIO = 'todoist-day';
-const VARIANTS = ['poll-10m', 'poll-30m', 'push-projected'] as const;
-const POLL_MINUTES: Record<Variant, number> = {
-  'poll-10m': 10,
-  'poll-30m': 30,
-  'push-projected': 60,
-};
+const VARIANTS = ['poll-10m', 'poll-30m', 'push'] as const;
+const POLL_MINUTES: Record<Variant, number> = { 'poll-10m': 10, 'poll-30m': 30, push: 10 };
 type Variant = (typeof VARIANTS)[number];
 
 interface DayResult {
@@ -49,29 +48,39 @@ interface DayResult {
 
 async function runDay(variant: Variant): Promise<DayResult> {
   const clock = new ManualClock(START);
-  const deliveries: string[] = [];
+  let push: BenchPush | undefined;
   const todoist = createTodoistEmulator({
     clock,
     seed: 'empty',
-    pushFetch: async (_url, init) => {
-      deliveries.push(String(init?.body ?? ''));
-      return new Response('ok');
-    },
+    // Webhooks reach the relay in-process (only the push variant registers one).
+    pushFetch: (url, init) => push?.relayFetch(url, init) ?? Promise.resolve(new Response('ok')),
   });
   const world = await setupTodoistWorld(todoist);
-  if (variant === 'push-projected') {
-    todoist.setWebhook({ url: 'https://relay.invalid/todoist', clientSecret: 'bench' });
-  }
   const store = await openBenchStore(`almanac-todoist-${variant}`);
+  const scope = todoistScope(TODOIST_BENCH_SOURCE);
+  // Live push covers the account for the whole day (the stream stays open in the bench).
+  const pushedScopes = new Set(variant === 'push' ? [scope.id] : []);
   const bench = await createTodoistBench(clock, todoist, store, {
     todoistIntervalMs: POLL_MINUTES[variant] * MIN,
+    pushedScopes,
   });
-  const scope = todoistScope(TODOIST_BENCH_SOURCE);
+  if (variant === 'push') {
+    // The first sync learns the account's user id, which the extension links at the relay.
+    await bench.engine.runDue('alarm');
+    const source = await store.db.sources.get(TODOIST_BENCH_SOURCE);
+    if (!source?.userId) throw new Error('bench: the first sync recorded no Todoist user id');
+    push = await startBenchPush({
+      clock,
+      todoist,
+      db: store.db,
+      engine: bench.engine,
+      todoistUserId: source.userId,
+    });
+  }
   const remote = new Map(planRemote().map((c) => [c.minute, c]));
   const local = new Set(planLocal());
   const pick = seededRandom(5);
   const remoteAt: number[] = [];
-  let handled = 0;
 
   for (let minute = 0; minute < DAY_MINUTES; minute++) {
     clock.set(START + minute * MIN);
@@ -88,12 +97,7 @@ async function runDay(variant: Variant): Promise<DayResult> {
       const task = open[Math.floor(pick() * open.length)];
       if (task) await (await bench.actions.completeTask(TODOIST_BENCH_SOURCE, task.id)).pushed;
     }
-    if (variant === 'push-projected') {
-      await todoist.push.idle();
-      const fresh = deliveries.slice(handled);
-      handled = deliveries.length;
-      if (await anyNews(store.db, fresh)) await bench.engine.sync(scope, 'push');
-    }
+    await push?.settle(START + (minute + 1) * MIN - 1);
     await bench.engine.runDue('alarm');
   }
 
@@ -107,29 +111,11 @@ async function runDay(variant: Variant): Promise<DayResult> {
     fullSyncs: runs.filter((r) => r.mode === 'full').length,
     converged: await converged(store.db, todoist),
     maxStalenessMin: Math.max(...staleness),
-    meanStalenessMin: round(staleness.reduce((a, b) => a + b, 0) / staleness.length, 1),
+    meanStalenessMin: round(staleness.reduce((a, b) => a + b, 0) / staleness.length, 3),
   };
+  await push?.close();
   store.close();
   return result;
-}
-
-/** A webhook is news unless the store already holds that version of the task (our own writes
- * come back as webhooks too, spec §7: the relay-driven client must not chase them). */
-async function anyNews(db: AlmanacDb, bodies: readonly string[]): Promise<boolean> {
-  for (const body of bodies) {
-    const event = JSON.parse(body) as {
-      event_name: string;
-      event_data: { id: string; updated_at?: string; is_deleted?: boolean };
-    };
-    if (!event.event_name.startsWith('item:')) return true;
-    const row = await db.tasks.get([TODOIST_BENCH_SOURCE, event.event_data.id]);
-    if (event.event_data.is_deleted) {
-      if (row) return true;
-      continue;
-    }
-    if (row?.raw?.updated_at !== event.event_data.updated_at) return true;
-  }
-  return false;
 }
 
 /** Open tasks equal the truth (id and content), completed ones we hold are completed in truth,
