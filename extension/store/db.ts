@@ -1,6 +1,10 @@
 // The Dexie database (DESIGN §3). Schema changes add a version here; a change in what the synced
 // rows MEAN bumps STORE_VERSION instead (store-version.ts), which forces a clean resync.
-import Dexie, { type DexieOptions, type Table } from 'dexie';
+import Dexie, { type DexieOptions, type Table, type Transaction } from 'dexie';
+import { groupIntoDays } from './agenda-buckets';
+import { projectEvent } from './agenda-projection';
+import { agendaProjectionMiddleware } from './agenda-projection-middleware';
+import type { AgendaDayRow, AgendaEventRow } from './agenda-records';
 import type {
   CalendarRecord,
   EventRecord,
@@ -33,6 +37,8 @@ export class AlmanacDb extends Dexie {
   declare metrics: Table<MetricRecord, [string, string]>;
   declare meta: Table<MetaRecord, string>;
   declare scopes: Table<ScopeState, string>;
+  declare agendaEvents: Table<AgendaEventRow, [string, string]>;
+  declare agendaDays: Table<AgendaDayRow, [number | string, string]>;
 
   constructor(name: string = DB_NAME, options?: DexieOptions) {
     super(name, options);
@@ -56,5 +62,41 @@ export class AlmanacDb extends Dexie {
       tasks: '[sourceId+id], sourceId, projectId, dueMs',
       sections: '[sourceId+id], sourceId',
     });
+    // The new tab's slim copy of `events` (agenda-records.ts): one row per event, and the same
+    // rows filed by UTC day and calendar, so a week is one primary-key range. Kept equal to
+    // `events` by agendaProjectionMiddleware, in the transactions that write events. Existing
+    // rows are projected here, so upgrading keeps every synced event and cursor (the rows'
+    // meaning did not change: no STORE_VERSION bump, no resync).
+    this.version(3)
+      .stores({ agendaEvents: '[calendarKey+id]', agendaDays: '[day+calendarKey]' })
+      .upgrade(backfillAgenda);
+    this.use(agendaProjectionMiddleware);
   }
+}
+
+/** Rows per read while backfilling: bounded memory however large `events` is. */
+const BACKFILL_CHUNK = 500;
+
+/** Projects every stored event, a chunk at a time (the full rows are large), then files the
+ * slim rows (small: all of them fit in memory) into their day buckets. */
+async function backfillAgenda(tx: Transaction): Promise<void> {
+  const events = tx.table<EventRecord, [string, string]>('events');
+  const projected: AgendaEventRow[] = [];
+  let after: [string, string] | undefined;
+  for (;;) {
+    const rows = await (after === undefined
+      ? events.orderBy(':id')
+      : events.where(':id').above(after)
+    )
+      .limit(BACKFILL_CHUNK)
+      .toArray();
+    const last = rows.at(-1);
+    if (last === undefined) break;
+    projected.push(...rows.map(projectEvent));
+    after = [last.calendarKey, last.id];
+  }
+  await tx.table<AgendaEventRow, [string, string]>('agendaEvents').bulkPut(projected);
+  await tx
+    .table<AgendaDayRow, [number | string, string]>('agendaDays')
+    .bulkPut(groupIntoDays(projected));
 }

@@ -6,17 +6,27 @@ import { AgendaApp, prefetchInitialView } from '../../ui/agenda/agenda-app';
 import { AgendaErrorBoundary } from '../../ui/agenda/agenda-states';
 import { uiDb } from '../../ui/db';
 
+/** How long the page waits for the first view's read before showing the loading state. */
+const FIRST_READ_WAIT_MS = 250;
+
 const db = uiDb();
-// Open IndexedDB now, while React starts, rather than on the first query after mounting.
+// Open IndexedDB now, rather than on the first query after mounting.
 void db.open().catch(() => undefined); // a failure resurfaces on the first read, with its state
-// The first view's read starts now, overlapping React's start (agenda-prefetch.ts).
-prefetchInitialView(db);
+// The first view's read starts now (agenda-prefetch.ts).
+const firstRead = prefetchInitialView(db);
 // The bench and the e2e tests fill this page's database through the page's own Dexie (real
 // Chromium IndexedDB, same schema and version as the app). Only extension pages can reach it.
 Object.assign(globalThis, { __almanacNewtab: { db } });
 
-createRoot(document.getElementById('root')!).render(
-  <AgendaErrorBoundary>
-    <AgendaApp />
-  </AgendaErrorBoundary>,
+// React mounts once the first read is in, and renders the week straight away: a skeleton render
+// first (and the effects it starts) would compete with the read for the main thread, then cost a
+// second render. A slow read (a first start, an upgrade) shows the loading state after a moment.
+const mount = () =>
+  createRoot(document.getElementById('root')!).render(
+    <AgendaErrorBoundary>
+      <AgendaApp />
+    </AgendaErrorBoundary>,
+  );
+void Promise.race([firstRead, new Promise((wait) => setTimeout(wait, FIRST_READ_WAIT_MS))]).then(
+  mount,
 );

@@ -7,7 +7,7 @@ import type { AlmanacDb } from '../../store/db';
 import { uiDb } from '../db';
 import { useAction, useBooleanSetting, useNow, useSettings, useStatus } from '../hooks';
 import { send } from '../messaging';
-import type { AgendaEvent, AgendaTask } from './agenda-items';
+import type { AgendaTask } from './agenda-items';
 import { AgendaList } from './agenda-list';
 import { planAgenda } from './agenda-plan';
 import { ErrorState, Loading, ProblemBanner, problemsOf, SignedOut } from './agenda-states';
@@ -30,13 +30,13 @@ import { parseViewHash, stepView, viewDays } from './view-state';
 import { dateOf, systemZone } from './zone-days';
 
 /** Start the read of the view the page will open on (the hash, else the saved view, in the
- * system zone), so it runs while React mounts. AgendaApp takes it if its view matches. */
-export function prefetchInitialView(db: AlmanacDb): void {
+ * system zone). AgendaApp takes it if its view matches. Settles (never rejects) when it is in. */
+export function prefetchInitialView(db: AlmanacDb): Promise<unknown> {
   const zone = systemZone();
   const today = dateOf(Date.now(), zone);
   const prefs = loadPrefs(globalThis.localStorage);
   const view = parseViewHash(globalThis.location?.hash ?? '', today, prefs.view);
-  prefetchAgendaData(db, { days: viewDays(view), zone });
+  return prefetchAgendaData(db, { days: viewDays(view), zone });
 }
 
 export function AgendaApp(props: { zone?: string; locale?: string }) {
@@ -80,7 +80,7 @@ export function AgendaApp(props: { zone?: string; locale?: string }) {
             zone,
             today,
             nowMs,
-            events: extras ? mergeEvents(data.events, extras.spanning) : data.events,
+            events: data.events,
             tasks: data.tasks,
             earlierTasks: extras?.earlierTasks ?? [],
             declined: prefs.declined,
@@ -267,11 +267,4 @@ export function AgendaApp(props: { zone?: string; locale?: string }) {
       </main>
     </div>
   );
-}
-
-/** The first paint's events plus the window-spanning ones (disjoint by construction; a calendar
- * change between the two reads must still not show an event twice). */
-function mergeEvents(near: readonly AgendaEvent[], spanning: readonly AgendaEvent[]) {
-  const seen = new Set(near.map((e) => e.key));
-  return near.concat(spanning.filter((e) => !seen.has(e.key)));
 }

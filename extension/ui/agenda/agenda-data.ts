@@ -1,14 +1,16 @@
 // What one view needs from the store, in two live reads:
 // - the first paint (loadAgendaData): the accounts, the selected calendars, the scopes' sync
 //   state, and the events and tasks of the view's own range, placed in the viewer's zone;
-// - the extras (loadAgendaExtras): events spanning the whole view and the overdue candidates —
-//   reads that grow with the store's past (see queries.ts), merged in when they arrive.
+// - the extras (loadAgendaExtras): the overdue candidates — a read that grows with the store's
+//   past (see queries.ts), merged in when it arrives.
 // The small tables (sources, calendars, projects, scopes: a few rows per account) are read
-// whole; `events` and `tasks` only through the ranges in queries.ts.
+// whole; events (their slim projection) and tasks only through the ranges in queries.ts.
+
+import { eventsInBuckets, readDayBuckets } from '../../store/agenda-queries';
+import type { AgendaEventRow } from '../../store/agenda-records';
 import type { AlmanacDb } from '../../store/db';
 import type {
   CalendarRecord,
-  EventRecord,
   ProjectRecord,
   ScopeState,
   SourceRecord,
@@ -18,10 +20,10 @@ import type {
 import { isCalendarSelected } from '../../store/selection';
 import type { AgendaEvent, AgendaTask } from './agenda-items';
 import { toAgendaEvent } from './event-view';
-import { eventsNear, eventsSpanning, openTasksDueBefore, tasksDueIn } from './queries';
+import { openTasksDueBefore, tasksDueIn } from './queries';
 import { toAgendaTask } from './task-placement';
 import { dayBounds, type IsoDate } from './zone-days';
-import { zonePadMs } from './zone-pad';
+import { MAX_ZONE_PAD_MS, zonePadMs } from './zone-pad';
 
 export interface AgendaRequest {
   readonly days: readonly IsoDate[];
@@ -39,7 +41,6 @@ export interface AgendaData {
 }
 
 export interface AgendaExtras {
-  readonly spanning: readonly AgendaEvent[];
   readonly earlierTasks: readonly AgendaTask[];
 }
 
@@ -69,24 +70,41 @@ function paddedWindow(
   return { exact, padded: { startMs: exact.startMs - pad, endMs: exact.endMs + pad }, pad };
 }
 
+/**
+ * ONE read-only transaction, all its reads sent at once: the small tables, and the events and
+ * tasks of the view widened by the most any zones can differ (MAX_ZONE_PAD_MS) — then cut to the
+ * pad the calendars' and accounts' zones actually need. Reading the small tables first to learn
+ * that pad would cost a second round trip to IndexedDB, more than the few extra buckets do.
+ */
 export async function loadAgendaData(db: AlmanacDb, request: AgendaRequest): Promise<AgendaData> {
-  const [sources, calendarRows, projects, scopes] = await Promise.all([
-    db.sources.toArray(),
-    db.calendars.toArray(),
-    db.projects.toArray(),
-    db.scopes.toArray(),
-  ]);
+  const exact = viewWindow(request);
+  const widest = { startMs: exact.startMs - MAX_ZONE_PAD_MS, endMs: exact.endMs + MAX_ZONE_PAD_MS };
+  const tables = [db.sources, db.calendars, db.projects, db.scopes, db.agendaDays, db.tasks];
+  const [sources, calendarRows, projects, scopes, buckets, taskRows] = await db.transaction(
+    'r',
+    tables,
+    () =>
+      Promise.all([
+        db.sources.toArray(),
+        db.calendars.toArray(),
+        db.projects.toArray(),
+        db.scopes.toArray(),
+        readDayBuckets(db, widest),
+        tasksDueIn(db, widest),
+      ]),
+  );
   const calendars = calendarRows
     .filter(isCalendarSelected)
     .sort((a, b) => Number(b.primary) - Number(a.primary) || a.summary.localeCompare(b.summary));
   const { padded } = paddedWindow(request, sources, calendars);
-  const [eventRows, taskRows] = await Promise.all([eventsNear(db, padded), tasksDueIn(db, padded)]);
+  const inPadded = (t: TaskRecord) =>
+    t.dueMs !== undefined && t.dueMs >= padded.startMs && t.dueMs < padded.endMs;
   return {
     sources,
     calendars,
     scopes,
-    events: placeEvents(eventRows, calendars, request.zone),
-    tasks: placeTasks(taskRows, projects, request.zone),
+    events: placeEvents(eventsInBuckets(buckets, padded), calendars, request.zone),
+    tasks: placeTasks(taskRows.filter(inPadded), projects, request.zone),
   };
 }
 
@@ -94,33 +112,31 @@ export async function loadAgendaExtras(
   db: AlmanacDb,
   request: AgendaRequest & { readonly withOverdue: boolean },
 ): Promise<AgendaExtras> {
+  if (!request.withOverdue) return { earlierTasks: [] };
   const [sources, calendarRows, projects] = await Promise.all([
     db.sources.toArray(),
     db.calendars.toArray(),
     db.projects.toArray(),
   ]);
   const calendars = calendarRows.filter(isCalendarSelected);
-  const { exact, padded, pad } = paddedWindow(request, sources, calendars);
-  const [spanning, earlier] = await Promise.all([
-    eventsSpanning(db, padded),
-    // Candidates reach into the view's first day in zones ahead; the plan keeps the earlier ones.
-    request.withOverdue ? openTasksDueBefore(db, exact.startMs + pad) : Promise.resolve([]),
-  ]);
-  return {
-    spanning: placeEvents(spanning, calendars, request.zone),
-    earlierTasks: placeTasks(earlier, projects, request.zone),
-  };
+  const { exact, pad } = paddedWindow(request, sources, calendars);
+  // Candidates reach into the view's first day in zones ahead; the plan keeps the earlier ones.
+  const earlier = await openTasksDueBefore(db, exact.startMs + pad);
+  return { earlierTasks: placeTasks(earlier, projects, request.zone) };
 }
 
 function placeEvents(
-  rows: readonly EventRecord[],
+  rows: readonly AgendaEventRow[],
   calendars: readonly CalendarRecord[],
   zone: string,
 ): AgendaEvent[] {
   const byKey = new Map(calendars.map((c) => [c.key, c]));
-  return rows
-    .filter((e) => byKey.has(e.calendarKey) && e.status !== 'cancelled')
-    .map((e) => toAgendaEvent(e, byKey.get(e.calendarKey), zone));
+  const out: AgendaEvent[] = [];
+  for (const row of rows) {
+    const calendar = byKey.get(row.calendarKey);
+    if (calendar && !row.cancelled) out.push(toAgendaEvent(row, calendar, zone));
+  }
+  return out;
 }
 
 function placeTasks(

@@ -1,5 +1,6 @@
 // The agenda: today and the next six days as a list, overdue tasks on top, each day's all-day
 // entries first and then events and tasks in one timeline, with a "now" line in today.
+import { memo } from 'react';
 import type { AgendaPlan, DayEntry, DayPlan } from './agenda-plan';
 import { EventRow, type TaskActions, TaskRow } from './entry-views';
 import { fullDateText, monthDayText, relativeDayText, timeText } from './format';
@@ -14,7 +15,8 @@ interface ListProps {
   readonly searching: boolean;
 }
 
-export function AgendaList(props: ListProps) {
+/** Memoized, like the time grid: other state of the page must not redraw every entry. */
+export const AgendaList = memo(function AgendaList(props: ListProps) {
   const { plan } = props;
   const empty = plan.entries === 0;
   return (
@@ -53,7 +55,7 @@ export function AgendaList(props: ListProps) {
       ) : null}
     </div>
   );
-}
+});
 
 function DaySection(props: ListProps & { day: DayPlan }) {
   const { day, today, nowMs, zone, locale } = props;

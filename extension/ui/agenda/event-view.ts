@@ -1,49 +1,20 @@
-// A stored Google event → the agenda's event. The raw resource is read through zod (a boundary:
-// it is whatever Google sent), and a malformed one still shows from the row's indexed fields.
-import { z } from 'zod';
-import type { CalendarRecord, EventRecord } from '../../store/records';
+// A stored event's slim agenda row (store/agenda-records.ts: the raw resource was already read,
+// through zod, when the row was written) → the agenda's event, with its calendar's name and color.
+import type { AgendaEventRow } from '../../store/agenda-records';
+import type { CalendarRecord } from '../../store/records';
 import type { AgendaEvent } from './agenda-items';
 import { eventColor } from './colors';
-import { addDays, dateOf, type IsoDate, isIsoDate } from './zone-days';
-
-const eventTime = z.object({
-  date: z.string().optional(),
-  dateTime: z.string().optional(),
-  timeZone: z.string().optional(),
-});
-// z.object, not looseObject: only these fields are read, and copying every other field of each
-// raw resource was a large part of placing a week's 1,000+ events (agenda bench).
-const rawEventSchema = z.object({
-  start: eventTime.optional(),
-  end: eventTime.optional(),
-  htmlLink: z.string().optional(),
-  location: z.string().optional(),
-  colorId: z.string().optional(),
-  recurringEventId: z.string().optional(),
-  attendees: z
-    .array(z.object({ self: z.boolean().optional(), responseStatus: z.string().optional() }))
-    .optional(),
-});
-
-/** http(s) links only: an `href` must never run script (`javascript:`). */
-export function safeLink(value: string | undefined): string | undefined {
-  return value && /^https?:\/\/[^\s]+$/i.test(value) ? value : undefined;
-}
+import { addDays, dateOf, type IsoDate } from './zone-days';
 
 export function calendarName(calendar: CalendarRecord | undefined): string {
   return calendar?.summaryOverride ?? calendar?.summary ?? 'Calendar';
 }
 
 export function toAgendaEvent(
-  row: EventRecord,
+  row: AgendaEventRow,
   calendar: CalendarRecord | undefined,
   viewerZone: string,
 ): AgendaEvent {
-  const parsed = rawEventSchema.safeParse(row.raw);
-  const raw = parsed.success ? parsed.data : {};
-  const declined =
-    raw.attendees?.some((a) => a.self === true && a.responseStatus === 'declined') ?? false;
-  const link = safeLink(raw.htmlLink);
   const base = {
     kind: 'event' as const,
     key: `${row.calendarKey}|${row.id}`,
@@ -53,17 +24,17 @@ export function toAgendaEvent(
     calendarName: calendarName(calendar),
     startMs: row.startMs,
     endMs: row.endMs,
-    color: eventColor(raw.colorId, calendar?.backgroundColor),
-    declined,
-    recurring: row.seriesId !== undefined || raw.recurringEventId !== undefined,
-    ...(raw.location?.trim() ? { location: raw.location.trim() } : {}),
-    ...(link ? { link } : {}),
+    color: eventColor(row.colorId, calendar?.backgroundColor),
+    declined: row.declined === true,
+    recurring: row.recurring === true,
+    ...(row.location ? { location: row.location } : {}),
+    ...(row.link ? { link: row.link } : {}),
   };
   if (row.allDay) {
-    const { startDate, endDate } = allDayDates(row, raw, calendar?.timeZone);
+    const { startDate, endDate } = allDayDates(row, calendar?.timeZone);
     return { ...base, allDay: true, startDate, endDate };
   }
-  const zone = raw.start?.timeZone;
+  const zone = row.startZone;
   return {
     ...base,
     allDay: false,
@@ -75,14 +46,12 @@ export function toAgendaEvent(
  * zone (where the engine put them: sync/google/event-times.ts). End is exclusive and at least one
  * day after the start. */
 function allDayDates(
-  row: EventRecord,
-  raw: z.infer<typeof rawEventSchema>,
+  row: AgendaEventRow,
   calendarZone: string | undefined,
 ): { startDate: IsoDate; endDate: IsoDate } {
   const zone = calendarZone ?? 'UTC';
-  const start =
-    raw.start?.date && isIsoDate(raw.start.date) ? raw.start.date : dateOf(row.startMs, zone);
-  let end = raw.end?.date && isIsoDate(raw.end.date) ? raw.end.date : dateOf(row.endMs, zone);
+  const start = row.startDate ?? dateOf(row.startMs, zone);
+  let end = row.endDate ?? dateOf(row.endMs, zone);
   if (end <= start) end = addDays(start, 1);
   return { startDate: start, endDate: end };
 }

@@ -25,33 +25,53 @@ function dateAnchor(date: IsoDate): number {
 }
 
 /** Memoized formatting of instants: a week's 1,000+ entries start and end on a few hundred
- * distinct instants, and each entry's text needs two or three of them. Keyed by locale, zone and
- * instant; bounded so a long-open tab doesn't grow it without end. */
+ * distinct instants, and each entry's text needs two or three of them. One map per locale and
+ * zone, keyed by the instant itself (no key string built per call); bounded so a long-open tab
+ * doesn't grow it without end. */
+interface InstantTexts {
+  readonly byContext: Map<string, Map<number, string>>;
+  last?: {
+    readonly locale: string | undefined;
+    readonly zone: string;
+    readonly texts: Map<number, string>;
+  };
+}
+
 function memoFormat(
-  cache: Map<string, string>,
+  cache: InstantTexts,
   options: Intl.DateTimeFormatOptions,
   ms: number,
   zone: string,
   locale: string | undefined,
 ): string {
-  const key = `${locale ?? ''}|${zone}|${ms}`;
-  let text = cache.get(key);
+  let last = cache.last;
+  if (!last || last.zone !== zone || last.locale !== locale) {
+    const context = `${locale ?? ''}|${zone}`;
+    let texts = cache.byContext.get(context);
+    if (!texts) {
+      texts = new Map();
+      cache.byContext.set(context, texts);
+    }
+    last = { locale, zone, texts };
+    cache.last = last;
+  }
+  let text = last.texts.get(ms);
   if (text === undefined) {
     text = formatter(locale, { ...options, timeZone: zone }).format(ms);
-    if (cache.size > 20_000) cache.clear();
-    cache.set(key, text);
+    if (last.texts.size > 20_000) last.texts.clear();
+    last.texts.set(ms, text);
   }
   return text;
 }
 
-const timeTexts = new Map<string, string>();
+const timeTexts: InstantTexts = { byContext: new Map() };
 const TIME: Intl.DateTimeFormatOptions = { hour: 'numeric', minute: '2-digit' };
 
 export function timeText(ms: number, zone: string, locale?: string): string {
   return memoFormat(timeTexts, TIME, ms, zone, locale);
 }
 
-const dayKeys = new Map<string, string>();
+const dayKeys: InstantTexts = { byContext: new Map() };
 const DAY_KEY: Intl.DateTimeFormatOptions = { year: 'numeric', month: '2-digit', day: '2-digit' };
 
 /** The date `ms` falls on in `zone` (only compared for equality, so one fixed locale). */

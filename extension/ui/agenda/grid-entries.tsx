@@ -1,8 +1,13 @@
 // The entries of the time grid: timed events and tasks as positioned blocks, all-day ones as
-// chips, and where an entry sits on a day's axis.
+// chips, and where an entry sits on a day's axis. A week holds 1,000+ of them, so each is lean:
+// its place is ONE inline style (`inset`), its colour a class (color-rules.tsx), and a block is
+// two elements: the link holds the title as text and the time as `data-time`, which CSS shows
+// (`::after`) — half the elements to create, style and lay out. The link's aria-label carries
+// both for assistive technology.
 import type { CSSProperties } from 'react';
 import type { DayEntry, EventOnDay, TaskOnDay } from './agenda-plan';
-import { priorityColor, readableText } from './colors';
+import { colorClass, colorStyle } from './color-rules';
+import { priorityColor } from './colors';
 import { eventWhen, noLink, type TaskActions, TaskCheckbox } from './entry-views';
 import { timeText } from './format';
 import { type DayAxis, minuteOnAxis } from './grid-axis';
@@ -18,6 +23,19 @@ interface EntryProps {
   readonly locale?: string | undefined;
 }
 
+/** Where a block sits in its column: its box from `top` to `bottom` (px from the column's top)
+ * and its share of the width, as one `inset` (the CSS margin keeps 2 px either side). */
+export function blockInset(
+  topPx: number,
+  heightPx: number,
+  columnPx: number,
+  slot: { readonly column: number; readonly columns: number },
+): CSSProperties {
+  const left = (slot.column / slot.columns) * 100;
+  const right = ((slot.columns - slot.column - 1) / slot.columns) * 100;
+  return { inset: `${topPx}px ${right}% ${columnPx - topPx - heightPx}px ${left}%` };
+}
+
 export function EventBlock(props: {
   entry: EventOnDay;
   style: CSSProperties;
@@ -28,21 +46,27 @@ export function EventBlock(props: {
   const { entry, zone, locale } = props;
   const { event } = entry;
   const when = eventWhen(entry, zone, locale);
+  const paint = colorStyle(event.color);
   return (
     <li
-      className={`block event${event.declined ? ' declined' : ''}${props.short ? ' short' : ''}`}
-      style={{ ...props.style, background: event.color, color: readableText(event.color) }}
+      className={classes(
+        'block event',
+        colorClass(event.color),
+        event.declined && 'declined',
+        props.short && 'short',
+      )}
+      style={paint ? { ...props.style, ...paint } : props.style}
     >
       <a
         href={event.link}
         {...noLink(event.link)}
         data-agenda-item=""
         aria-label={`${event.title}, ${when}${event.declined ? ', declined' : ''}, ${event.calendarName}`}
+        data-time={
+          props.short && !entry.continuesBefore ? timeText(entry.startMs, zone, locale) : when
+        }
       >
-        <span className="title">{event.title}</span>
-        <span className="time">
-          {props.short && !entry.continuesBefore ? timeText(entry.startMs, zone, locale) : when}
-        </span>
+        {event.title}
       </a>
     </li>
   );
@@ -70,11 +94,9 @@ export function TaskBlock(
         {...noLink(task.link)}
         data-agenda-item=""
         aria-label={`${task.title}, task`}
+        data-time={task.startMs === undefined ? undefined : timeText(task.startMs, zone, locale)}
       >
-        <span className="title">{task.title}</span>
-        {task.startMs !== undefined ? (
-          <span className="time">{timeText(task.startMs, zone, locale)}</span>
-        ) : null}
+        {task.title}
       </a>
     </li>
   );
@@ -105,8 +127,14 @@ export function AllDayChip(props: EntryProps & { entry: DayEntry; actions: TaskA
   const when = eventWhen(entry, zone, locale);
   return (
     <li
-      className={`chip event${event.declined ? ' declined' : ''}${entry.continuesBefore ? ' cont-before' : ''}${entry.continuesAfter ? ' cont-after' : ''}`}
-      style={{ background: event.color, color: readableText(event.color) }}
+      className={classes(
+        'chip event',
+        colorClass(event.color),
+        event.declined && 'declined',
+        entry.continuesBefore && 'cont-before',
+        entry.continuesAfter && 'cont-after',
+      )}
+      style={colorStyle(event.color)}
     >
       <a
         href={event.link}
@@ -118,6 +146,10 @@ export function AllDayChip(props: EntryProps & { entry: DayEntry; actions: TaskA
       </a>
     </li>
   );
+}
+
+function classes(...names: (string | false | undefined)[]): string {
+  return names.filter(Boolean).join(' ');
 }
 
 export function topOf(entry: DayEntry, axis: DayAxis): number {

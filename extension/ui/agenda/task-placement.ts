@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { todoistTaskLink } from '../../platform/quick-add';
 import type { TaskRecord } from '../../store/records';
 import type { AgendaTask } from './agenda-items';
-import { dateOf, type IsoDate } from './zone-days';
+import { dateOf, type IsoDate, isIsoDate } from './zone-days';
 
 const ALL_DAY = /^\d{4}-\d{2}-\d{2}$/;
 const FLOATING = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/;
@@ -26,7 +26,9 @@ export type DuePlace =
 export function placeDueFor(dueDate: string, viewerZone: string): DuePlace | undefined {
   try {
     if (ALL_DAY.test(dueDate)) {
-      return { allDay: true, date: Temporal.PlainDate.from(dueDate).toString() };
+      // isIsoDate: the cheap exact check first (a week places hundreds of these).
+      const date = isIsoDate(dueDate) ? dueDate : Temporal.PlainDate.from(dueDate).toString();
+      return { allDay: true, date };
     }
     if (FLOATING.test(dueDate)) {
       const at = Temporal.PlainDateTime.from(dueDate).toZonedDateTime(viewerZone);

@@ -1,13 +1,15 @@
 // The day view (one column on a real-time axis: a DST day is 23 or 25 hours tall) and the week
 // view (seven columns on a wall-clock axis, so 9 AM lines up; the hour a DST change skipped or
 // repeated is shaded and explained). Overlapping timed entries sit side by side.
-import { type CSSProperties, useLayoutEffect, useMemo, useRef } from 'react';
+import { type CSSProperties, memo, useLayoutEffect, useMemo, useRef } from 'react';
 import type { AgendaPlan, DayPlan } from './agenda-plan';
+import { ColorRules } from './color-rules';
 import type { TaskActions } from './entry-views';
 import { fullDateText, hourText, monthDayText, timeText, weekdayText } from './format';
 import { type AxisMode, type DayAxis, dayAxis, minuteOnAxis, wallHourOnAxis } from './grid-axis';
 import {
   AllDayChip,
+  blockInset,
   bottomOf,
   EventBlock,
   MIN_MINUTES,
@@ -34,7 +36,9 @@ interface GridProps {
   readonly actions: TaskActions;
 }
 
-export function TimeGrid(props: GridProps) {
+/** Memoized: the page re-renders for things the grid does not show (the background's status,
+ * settings arriving, the search box), and a week's grid is the page's most expensive render. */
+export const TimeGrid = memo(function TimeGrid(props: GridProps) {
   const { plan, zone, locale, today } = props;
   const axisMode: AxisMode = props.mode === 'day' ? 'elapsed' : 'wall';
   const dates = plan.days.map((d) => d.date).join(',');
@@ -56,12 +60,21 @@ export function TimeGrid(props: GridProps) {
   useLayoutEffect(() => {
     if (scroller.current) scroller.current.scrollTop = Math.max(0, earliest - 30) * PX_PER_MINUTE;
   }, [earliest]);
+  const colors = useMemo(() => {
+    const seen = new Set<string>();
+    for (const day of plan.days) {
+      for (const e of day.allDay) if (e.kind === 'event') seen.add(e.event.color);
+      for (const e of day.timed) if (e.kind === 'event') seen.add(e.event.color);
+    }
+    return seen;
+  }, [plan]);
 
   return (
     <div
       className={`time-grid ${props.mode}${dstLabels ? ' zone-labels' : ''}`}
       style={{ '--days': plan.days.length } as CSSProperties}
     >
+      <ColorRules colors={colors} />
       <div className="grid-head">
         <div className="gutter" />
         {plan.days.map((day) => (
@@ -107,7 +120,7 @@ export function TimeGrid(props: GridProps) {
       </div>
     </div>
   );
-}
+});
 
 function HourLabels(props: { axis: DayAxis; zone: string; locale?: string | undefined }) {
   const { axis, zone, locale } = props;
@@ -135,11 +148,12 @@ function DayColumn(props: GridProps & { day: DayPlan; axis: DayAxis }) {
     bottom: bottomOf(e, axis),
   }));
   const slots = layoutColumns(spans, MIN_MINUTES);
+  const columnPx = axis.totalMinutes * PX_PER_MINUTE;
   const showNow = nowMs >= axis.startMs && nowMs < axis.endMs;
   return (
     <ul
       className={`col${day.date === props.today ? ' today' : ''}`}
-      style={{ height: axis.totalMinutes * PX_PER_MINUTE }}
+      style={{ height: columnPx }}
       aria-label={fullDateText(day.date, locale)}
       data-date={day.date}
       data-hours={axis.hours}
@@ -164,12 +178,12 @@ function DayColumn(props: GridProps & { day: DayPlan; axis: DayAxis }) {
       {day.timed.map((entry, i) => {
         const span = spans[i]!;
         const slot = slots.get(entry.key) ?? { column: 0, columns: 1 };
-        const style = {
-          top: span.top * PX_PER_MINUTE,
-          height: Math.max(MIN_MINUTES, span.bottom - span.top) * PX_PER_MINUTE - 2,
-          left: `calc(${(slot.column / slot.columns) * 100}% + 2px)`,
-          width: `calc(${100 / slot.columns}% - 4px)`,
-        };
+        const style = blockInset(
+          span.top * PX_PER_MINUTE,
+          Math.max(MIN_MINUTES, span.bottom - span.top) * PX_PER_MINUTE - 2,
+          columnPx,
+          slot,
+        );
         // Under 45 minutes there is room for one line: title and time side by side.
         const short = span.bottom - span.top < 45;
         return entry.kind === 'event' ? (

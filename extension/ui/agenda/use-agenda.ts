@@ -9,7 +9,7 @@ import {
   loadAgendaData,
   loadAgendaExtras,
 } from './agenda-data';
-import { primeRead, takePrimed } from './agenda-prefetch';
+import { peekPrimed, primeRead, takePrimed } from './agenda-prefetch';
 import { type KeyAction, keyAction } from './keyboard';
 import { type AgendaPrefs, loadPrefs, savePrefs } from './prefs';
 import { useStoreRead } from './use-store-read';
@@ -21,8 +21,8 @@ export const QUERY_MEASURE = 'almanac:agenda:query';
 export const RENDERED_MARK = 'almanac:agenda:rendered';
 
 /** The tables each read touches (agenda-data.ts): a write to any of them re-runs it. */
-const MAIN_TABLES = ['sources', 'calendars', 'projects', 'scopes', 'events', 'tasks'] as const;
-const EXTRAS_TABLES = ['sources', 'calendars', 'projects', 'events', 'tasks'] as const;
+const MAIN_TABLES = ['sources', 'calendars', 'projects', 'scopes', 'agendaDays', 'tasks'] as const;
+const EXTRAS_TABLES = ['sources', 'calendars', 'projects', 'tasks'] as const;
 
 export type LiveResult =
   | { readonly state: 'loading' }
@@ -68,9 +68,10 @@ function readMain(db: AlmanacDb, request: AgendaRequest): Promise<MainRead> {
   });
 }
 
-/** Start the first view's read before React mounts (agenda-prefetch.ts). */
-export function prefetchAgendaData(db: AlmanacDb, request: AgendaRequest): void {
-  primeRead(db, MAIN_TABLES, mainKey(request), () => readMain(db, request));
+/** Start the first view's read before React mounts (agenda-prefetch.ts); settles (never
+ * rejects) when it is in. */
+export function prefetchAgendaData(db: AlmanacDb, request: AgendaRequest): Promise<unknown> {
+  return primeRead(db, MAIN_TABLES, mainKey(request), () => readMain(db, request));
 }
 
 /** The view's data, live: the first paint, and the extras merged in when they arrive. Errors
@@ -87,6 +88,7 @@ export function useAgendaData(
     MAIN_TABLES,
     key,
     () => takePrimed<MainRead>(mainKey(request)) ?? readMain(db, request),
+    peekPrimed<MainRead>(mainKey(request)),
   );
   // The extras start once this view's first paint is in, so their slower key scans never queue
   // in front of it in IndexedDB.

@@ -23,14 +23,21 @@ export function touchesTables(parts: Parts, dbName: string, tables: readonly str
  * The latest result of `read`, re-read whenever a write to `tables` commits. `key` stands for
  * the read (a new key starts a new read; the previous result is returned until it arrives);
  * `read` undefined means "nothing to read yet". `read` must not reject (wrap its errors).
+ * `initial`: a result already in hand for the first render (the effect still runs `read`, and a
+ * result identical to the one shown is not set again, so it costs no second render).
  */
 export function useStoreRead<T>(
   db: Dexie,
   tables: readonly string[],
   key: string,
   read: (() => Promise<T>) | undefined,
+  initial?: T,
 ): T | undefined {
-  const [value, setValue] = useState<{ readonly v: T }>();
+  const [value, setValue] = useState<{ readonly v: T } | undefined>(() =>
+    initial === undefined ? undefined : { v: initial },
+  );
+  const shown = useRef(value);
+  shown.current = value;
   const latest = useRef(read);
   latest.current = read;
   const tableList = tables.join(',');
@@ -47,7 +54,7 @@ export function useStoreRead<T>(
       dirty = false;
       try {
         const v = await run();
-        if (!closed) setValue({ v });
+        if (!closed && !Object.is(v, shown.current?.v)) setValue({ v });
       } finally {
         running = false;
         // A write committed while reading may not be in the result: read again.

@@ -3,15 +3,20 @@
 // current week is opened (fresh navigations, median of RUNS after a warm-up):
 // - query-ms: the week's store read, measured in the page (performance.measure around it): the
 //   accounts and calendars, the week's events and tasks, placed in the viewer's zone (the
-//   first-paint read of ui/agenda/agenda-data.ts; the page starts it as its script runs);
+//   first-paint read of ui/agenda/agenda-data.ts; the page starts it as its script runs, so the
+//   wait for the database to open is inside it);
 // - render-ms: navigation start → the week rendered with data (performance.mark in the effect
 //   after React commits it);
 // - initial-ingest (chromium-indexeddb): events/s of the 50,000 bulk-puts into real IndexedDB,
-//   batched like sync pages — the browser-side write figure next to the engine's Node one.
-// Needs the built extension (`npm run build`): it runs the production bundle.
-import { existsSync } from 'node:fs';
+//   1,000 a transaction (each batch mixes the 10 calendars, so it touches ~10× the day buckets
+//   a one-calendar sync page does) — the browser-side write figure next to the engine's Node
+//   one. Every event write also writes its agenda projection (store/agenda-*), in the same
+//   transaction.
+// It builds its own copy of the production bundle (like the e2e tests), so a concurrent
+// `npm run build` of .output/chrome-mv3 can never change what is measured halfway.
 import { Temporal } from 'temporal-polyfill';
-import { EXTENSION_DIR, launchWithExtension } from '../../e2e/support/browser';
+import { launchWithExtension } from '../../e2e/support/browser';
+import { buildExtension } from '../../e2e/support/build';
 import type { BenchRow } from '../measure';
 import { type FillResult, fillScript } from './agenda-fill';
 
@@ -28,10 +33,8 @@ interface Timing {
 }
 
 export async function agenda(): Promise<BenchRow[]> {
-  if (!existsSync(`${EXTENSION_DIR}/manifest.json`)) {
-    throw new Error(`No built extension at ${EXTENSION_DIR}: run \`npm run build\` first.`);
-  }
-  const browser = await launchWithExtension({ env: { TZ: ZONE } });
+  const extensionDir = buildExtension('bench-agenda', {});
+  const browser = await launchWithExtension({ extensionDir, env: { TZ: ZONE } });
   try {
     const base = `chrome-extension://${browser.extensionId}/newtab.html`;
     const page = await browser.context.newPage();

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { projectEvent } from '../../../extension/store/agenda-projection';
+import type { EventRecord } from '../../../extension/store/records';
 import type { AgendaEvent, AgendaTask } from '../../../extension/ui/agenda/agenda-items';
 import { type DayPlan, type PlanInput, planAgenda } from '../../../extension/ui/agenda/agenda-plan';
 import { toAgendaEvent } from '../../../extension/ui/agenda/event-view';
@@ -50,8 +52,8 @@ function titles(days: readonly DayPlan[], zone: string) {
 /** Intl spaces vary by ICU version (thin, narrow no-break): compare with plain ones. */
 const plain = (text: string) => text.replace(/\s+/g, ' ');
 
-const ev = (row: Parameters<typeof toAgendaEvent>[0], zone: string, cal = calendar()) =>
-  toAgendaEvent(row, cal, zone);
+const ev = (row: EventRecord, zone: string, cal = calendar()) =>
+  toAgendaEvent(projectEvent(row), cal, zone);
 
 describe('planning the days of a view', () => {
   it('shows a multi-day all-day event on each day it covers, end exclusive', () => {

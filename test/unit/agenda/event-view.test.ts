@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { projectEvent } from '../../../extension/store/agenda-projection';
 import { toAgendaEvent } from '../../../extension/ui/agenda/event-view';
 import { allDayEvent, at, calendar, timedEvent } from './fixtures';
 
@@ -10,7 +11,7 @@ describe('a stored event as the agenda shows it', () => {
       const cal = calendar({ timeZone: calZone });
       const row = allDayEvent('Holiday', '2026-11-23', '2026-11-24', cal);
       for (const viewer of [LA, 'Europe/Berlin', 'Asia/Tokyo', 'Pacific/Kiritimati']) {
-        const event = toAgendaEvent(row, cal, viewer);
+        const event = toAgendaEvent(projectEvent(row), cal, viewer);
         expect(event).toMatchObject({
           allDay: true,
           startDate: '2026-11-23',
@@ -24,7 +25,7 @@ describe('a stored event as the agenda shows it', () => {
     const cal = calendar({ timeZone: 'Asia/Tokyo' });
     const row = allDayEvent('Trip', '2026-11-23', '2026-11-26', cal);
     const broken = { ...row, raw: { start: 'garbage' } };
-    expect(toAgendaEvent(broken, cal, LA)).toMatchObject({
+    expect(toAgendaEvent(projectEvent(broken), cal, LA)).toMatchObject({
       startDate: '2026-11-23',
       endDate: '2026-11-26',
       title: 'Trip',
@@ -44,28 +45,30 @@ describe('a stored event as the agenda shows it', () => {
         { email: 'me@example.com', self: true, responseStatus: 'accepted' },
       ],
     });
-    expect(toAgendaEvent(mine, calendar(), LA).declined).toBe(true);
-    expect(toAgendaEvent(theirs, calendar(), LA).declined).toBe(false);
+    expect(toAgendaEvent(projectEvent(mine), calendar(), LA).declined).toBe(true);
+    expect(toAgendaEvent(projectEvent(theirs), calendar(), LA).declined).toBe(false);
   });
 
   it('uses the event’s own color over the calendar’s', () => {
     const row = timedEvent('A', at('2026-11-25T15:00', LA), at('2026-11-25T16:00', LA), {
       colorId: '11',
     });
-    expect(toAgendaEvent(row, calendar(), LA).color).toBe('#dc2127');
+    expect(toAgendaEvent(projectEvent(row), calendar(), LA).color).toBe('#dc2127');
     const plain = timedEvent('B', at('2026-11-25T15:00', LA), at('2026-11-25T16:00', LA));
-    expect(toAgendaEvent(plain, calendar({ backgroundColor: '#16a765' }), LA).color).toBe(
-      '#16a765',
-    );
+    expect(
+      toAgendaEvent(projectEvent(plain), calendar({ backgroundColor: '#16a765' }), LA).color,
+    ).toBe('#16a765');
   });
 
   it('keeps only http(s) links', () => {
     const row = timedEvent('A', at('2026-11-25T15:00', LA), at('2026-11-25T16:00', LA), {
       htmlLink: 'javascript:alert(1)',
     });
-    expect(toAgendaEvent(row, calendar(), LA).link).toBeUndefined();
+    expect(toAgendaEvent(projectEvent(row), calendar(), LA).link).toBeUndefined();
     const ok = timedEvent('B', at('2026-11-25T15:00', LA), at('2026-11-25T16:00', LA));
-    expect(toAgendaEvent(ok, calendar(), LA).link).toMatch(/^https:\/\/www\.google\.com\//);
+    expect(toAgendaEvent(projectEvent(ok), calendar(), LA).link).toMatch(
+      /^https:\/\/www\.google\.com\//,
+    );
   });
 
   it('notes the zone an event was written in when it is not the viewer’s', () => {
@@ -75,17 +78,17 @@ describe('a stored event as the agenda shows it', () => {
       at('2026-11-23T09:45', 'Europe/Berlin'),
       { start: { dateTime: at('2026-11-23T09:30', 'Europe/Berlin'), timeZone: 'Europe/Berlin' } },
     );
-    const event = toAgendaEvent(row, calendar(), LA);
+    const event = toAgendaEvent(projectEvent(row), calendar(), LA);
     expect(event.otherZone).toBe('Europe/Berlin');
     expect(event.startMs).toBe(Date.parse('2026-11-23T08:30:00Z'));
-    expect(toAgendaEvent(row, calendar(), 'Europe/Berlin').otherZone).toBeUndefined();
+    expect(toAgendaEvent(projectEvent(row), calendar(), 'Europe/Berlin').otherZone).toBeUndefined();
   });
 
   it('marks instances of a series as recurring and names untitled events', () => {
     const row = timedEvent('', at('2026-11-23T09:00', LA), at('2026-11-23T09:30', LA), {
       recurringEventId: 'series1',
     });
-    expect(toAgendaEvent(row, calendar(), LA)).toMatchObject({
+    expect(toAgendaEvent(projectEvent(row), calendar(), LA)).toMatchObject({
       recurring: true,
       title: '(No title)',
     });

@@ -57,3 +57,47 @@ describe('overlap layout', () => {
     expect(layoutColumns([]).size).toBe(0);
   });
 });
+
+/** The plain definition: scan the cluster's columns for the leftmost one free at the top. */
+function scanLayout(spans: readonly Span[], minHeight: number) {
+  const sorted = spans
+    .map((s) => ({ ...s, bottom: Math.max(s.bottom, s.top + minHeight) }))
+    .sort((a, b) => a.top - b.top || b.bottom - a.bottom || a.key.localeCompare(b.key));
+  const out: Record<string, string> = {};
+  let cluster: { key: string; column: number }[] = [];
+  let ends: number[] = [];
+  let clusterEnd = Number.NEGATIVE_INFINITY;
+  const close = () => {
+    for (const item of cluster) out[item.key] = `${item.column}/${ends.length}`;
+    cluster = [];
+    ends = [];
+  };
+  for (const s of sorted) {
+    if (s.top >= clusterEnd) close();
+    let column = ends.findIndex((end) => end <= s.top);
+    if (column === -1) column = ends.push(s.bottom) - 1;
+    else ends[column] = s.bottom;
+    cluster.push({ key: s.key, column });
+    clusterEnd = Math.max(clusterEnd, s.bottom);
+  }
+  close();
+  return out;
+}
+
+describe('overlap layout on crowded days', () => {
+  it('places every item where a scan of the columns would, on seeded random days', () => {
+    let seed = 7;
+    const rand = () => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
+      return seed / 2 ** 31;
+    };
+    for (let day = 0; day < 200; day++) {
+      const count = 1 + Math.floor(rand() * 150);
+      const spans = Array.from({ length: count }, (_, i) => {
+        const top = Math.floor(rand() * 96) * 15;
+        return span(`e${i}`, top, top + Math.floor(rand() * 12) * 15);
+      });
+      expect(slots(spans, 25)).toEqual(scanLayout(spans, 25));
+    }
+  });
+});

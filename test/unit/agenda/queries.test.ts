@@ -1,15 +1,13 @@
 // The agenda's store reads on a real Dexie over fake-indexeddb: exact results, and only indexed,
-// bounded ranges of `events` and `tasks` (asserted through a recording DBCore layer).
+// bounded ranges of `agendaEvents` (the slim projection, never `events`) and `tasks` (asserted
+// through a recording DBCore layer).
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AlmanacDb } from '../../../extension/store/db';
 import { loadAgendaData, loadAgendaExtras } from '../../../extension/ui/agenda/agenda-data';
 import {
-  eventsNear,
-  eventsSpanning,
   eventsTouching,
   openTasksDueBefore,
-  SPAN_LOOKBACK_MS,
   tasksDueIn,
 } from '../../../extension/ui/agenda/queries';
 import { DAY_MS, dayBounds, daysFrom } from '../../../extension/ui/agenda/zone-days';
@@ -59,47 +57,40 @@ describe('events touching a window', () => {
     ]);
   });
 
-  it('reads only through the start and end indexes, over bounded ranges', async () => {
+  it('reads only the day buckets: one bounded primary-key range, and the long buckets', async () => {
     await db.events.bulkPut([
       event('inside', week.startMs + DAY_MS, week.startMs + DAY_MS + 3_600_000),
       event('long', week.startMs - 3 * DAY_MS, week.endMs + 3 * DAY_MS),
       event('overnight', week.startMs - 3_600_000, week.startMs + 3_600_000),
     ]);
     reads.length = 0;
-    await eventsTouching(db, week);
-    const ranged = reads.filter((r) => r.table === 'events' && r.op !== 'getMany');
-    expect(ranged.length).toBeGreaterThan(0);
-    for (const r of ranged) {
-      expect(['startMs', 'endMs']).toContain(r.index);
-      expect(isBounded(r.range)).toBe(true);
-    }
-    // The rows not read by range are fetched by key: exactly the two that started before (one
-    // by the first-paint read, one by the spanning read).
-    expect(reads.filter((r) => r.op === 'getMany').map((r) => r.keys)).toEqual([1, 1]);
-  });
-
-  it('splits the first paint from the window-spanning events', async () => {
-    await db.events.bulkPut([
-      event('inside', week.startMs + DAY_MS, week.startMs + DAY_MS + 3_600_000),
-      event('long', week.startMs - 3 * DAY_MS, week.endMs + 3 * DAY_MS),
-      event('ends inside', week.startMs - 3 * DAY_MS, week.startMs + DAY_MS),
+    const found = await eventsTouching(db, week);
+    expect(found.map((e) => e.summary)).toEqual(['long', 'overnight', 'inside']);
+    expect(reads.filter((r) => r.table === 'events')).toEqual([]);
+    expect(reads.map((r) => [r.table, r.op, r.index])).toEqual([
+      ['agendaDays', 'query', null],
+      ['agendaDays', 'query', null],
     ]);
-    expect((await eventsNear(db, week)).map((e) => e.summary)).toEqual(['ends inside', 'inside']);
-    expect((await eventsSpanning(db, week)).map((e) => e.summary)).toEqual(['long']);
+    expect(reads.every((r) => isBounded(r.range))).toBe(true);
   });
 
-  it('states its limit: an event reaching past the lookback on BOTH sides is not found', async () => {
-    const huge = SPAN_LOOKBACK_MS + DAY_MS;
-    const reach = SPAN_LOOKBACK_MS - DAY_MS;
+  it('finds events of any length, however far they reach past the window', async () => {
+    const year = 365 * DAY_MS;
     await db.events.bulkPut([
-      event('sabbatical', week.startMs - huge, week.endMs + huge),
-      event('spanning, in reach', week.startMs - reach, week.endMs + reach),
-      event('long, ends inside', week.startMs - huge, week.endMs - DAY_MS),
+      event('sabbatical', week.startMs - year, week.endMs + year),
+      event('two months, ends inside', week.startMs - 60 * DAY_MS, week.endMs - DAY_MS),
+      event('long, ended before', week.startMs - year, week.startMs),
+      event('long, starts at the end', week.endMs, week.endMs + year),
     ]);
     expect((await eventsTouching(db, week)).map((e) => e.summary)).toEqual([
-      'long, ends inside',
-      'spanning, in reach',
+      'sabbatical',
+      'two months, ends inside',
     ]);
+  });
+
+  it('returns an event covering several of the window’s days once', async () => {
+    await db.events.put(event('conference', week.startMs + DAY_MS, week.startMs + 4 * DAY_MS));
+    expect((await eventsTouching(db, week)).map((e) => e.summary)).toEqual(['conference']);
   });
 });
 
@@ -182,7 +173,8 @@ describe('a view’s data', () => {
     // Candidates reach ZONE_PAD_MS into the view; the plan keeps those dated before it.
     expect(extras.earlierTasks.map((t) => t.title)).toContain('Overdue');
     expect(dayBounds(days[0]!, LA).startMs).toBe(week.startMs);
-    // Whole reads only of the small tables.
+    // Whole reads only of the small tables; never a read of the full event rows.
+    expect(reads.filter((r) => r.table === 'events')).toEqual([]);
     const whole = reads.filter((r) => !isBounded(r.range) && r.op !== 'getMany');
     expect(new Set(whole.map((r) => r.table))).toEqual(
       new Set(['sources', 'calendars', 'projects', 'scopes', 'tasks']),

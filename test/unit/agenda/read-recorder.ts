@@ -66,9 +66,13 @@ export function recordReads(db: AlmanacDb): RecordedRead[] {
   return reads;
 }
 
-/** A range with a finite bound on both sides. */
+/** A range with a finite bound on both sides, or one fixed key prefix: compared on the first
+ * part of a compound key (`[day, calendarKey]` from day A to day B, or `['long', …]`). */
 export function isBounded(range: DBCoreKeyRange | undefined): boolean {
   if (!range) return false;
+  const head = (v: unknown) => (Array.isArray(v) ? v[0] : v);
+  const lower = head(range.lower);
+  const upper = head(range.upper);
   const finite = (v: unknown) => typeof v === 'number' && Number.isFinite(v);
-  return finite(range.lower) && finite(range.upper);
+  return (finite(lower) && finite(upper)) || (typeof lower === 'string' && lower === upper);
 }

@@ -3,7 +3,7 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AlmanacDb } from '../../../extension/store/db';
-import { primeRead, takePrimed } from '../../../extension/ui/agenda/agenda-prefetch';
+import { peekPrimed, primeRead, takePrimed } from '../../../extension/ui/agenda/agenda-prefetch';
 import { touchesTables } from '../../../extension/ui/agenda/use-store-read';
 import { timedEvent } from './fixtures';
 
@@ -51,6 +51,26 @@ describe('a primed first read', () => {
     primeRead(db, ['events'], 'week', async () => 'before');
     await db.events.put(timedEvent('Standup', '2026-11-23T09:00:00Z', '2026-11-23T09:15:00Z'));
     await settle();
+    expect(takePrimed('week')).toBeUndefined();
+  });
+
+  it('can be peeked at for the first render once it is in, without being taken', async () => {
+    const read = primeRead(db, ['agendaDays'], 'week', async () => 'rows');
+    expect(peekPrimed('week')).toBeUndefined(); // not in yet
+    await read;
+    expect(peekPrimed<string>('week')).toBe('rows');
+    expect(peekPrimed('other week')).toBeUndefined();
+    await expect(takePrimed<string>('week')).resolves.toBe('rows');
+    expect(peekPrimed('week')).toBeUndefined();
+  });
+
+  it('is not peeked at after an event write changed what the agenda shows', async () => {
+    const read = primeRead(db, ['agendaDays'], 'week', async () => 'rows');
+    await read;
+    // The projection's bucket table is written with the event, so a read of it is voided.
+    await db.events.put(timedEvent('Standup', '2026-11-23T09:00:00Z', '2026-11-23T09:15:00Z'));
+    await settle();
+    expect(peekPrimed('week')).toBeUndefined();
     expect(takePrimed('week')).toBeUndefined();
   });
 });

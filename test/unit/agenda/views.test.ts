@@ -3,6 +3,7 @@
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
+import { projectEvent } from '../../../extension/store/agenda-projection';
 import { AgendaList } from '../../../extension/ui/agenda/agenda-list';
 import { planAgenda } from '../../../extension/ui/agenda/agenda-plan';
 import type { TaskActions } from '../../../extension/ui/agenda/entry-views';
@@ -25,7 +26,7 @@ function week(first: string, nowWall: string) {
       attendees: [{ email: 'me@example.com', self: true, responseStatus: 'declined' }],
     }),
     allDayEvent('Trip', days[1]!, days[3]!),
-  ].map((row) => toAgendaEvent(row, calendar(), NY));
+  ].map((row) => toAgendaEvent(projectEvent(row), calendar(), NY));
   const tasks = [
     toAgendaTask(task('Call the dentist', first, { priority: 4 }), NY)!,
     toAgendaTask(task('Renew passport', `${first.slice(0, 8)}01`), NY)!,
@@ -95,7 +96,9 @@ describe('the time grid', () => {
       );
     const html = render(plan, nowMs);
     expect(html.match(/<ul class="col/g)).toHaveLength(7);
-    expect(html.match(/width:calc\(50% - 4px\)/g)).toHaveLength(2);
+    // Focus time and the 1:1 overlap: the left and the right half of the column.
+    expect(html.match(/inset:[\d.]+px 50% [\d.-]+px 0%/g)).toHaveLength(1);
+    expect(html.match(/inset:[\d.]+px 0% [\d.-]+px 50%/g)).toHaveLength(1);
     expect(html).toContain('aria-label="Now, 12:00 PM"');
     expect(html).not.toContain('dst-band');
     const dst = render(spring.plan, spring.nowMs);

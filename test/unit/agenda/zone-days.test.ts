@@ -1,3 +1,4 @@
+import { Temporal } from 'temporal-polyfill';
 import { describe, expect, it } from 'vitest';
 import {
   addDays,
@@ -63,5 +64,31 @@ describe('days in a zone', () => {
     expect(isIsoDate('2026-02-30')).toBe(false);
     expect(isIsoDate('2026-1-3')).toBe(false);
     expect(isIsoDate('tomorrow')).toBe(false);
+  });
+});
+
+describe('date arithmetic', () => {
+  it('agrees with Temporal across months, leap days, centuries and the edges of its fast path', () => {
+    const starts = ['2024-02-28', '2023-12-31', '2000-02-29', '1900-02-28', '1000-01-01'];
+    for (const start of [...starts, '9999-12-30', '0999-12-31', '0050-06-15']) {
+      for (const n of [-400, -31, -1, 0, 1, 2, 29, 366, 1000]) {
+        const plain = Temporal.PlainDate.from(start);
+        let expected: string | undefined;
+        try {
+          expected = plain.add({ days: n }).toString();
+        } catch {
+          expected = undefined;
+        }
+        if (expected === undefined) continue;
+        expect(addDays(start, n)).toBe(expected);
+        expect(daysBetween(start, expected)).toBe(n);
+        expect(daysBetween(expected, start)).toBe(-n || 0);
+      }
+    }
+  });
+
+  it('still refuses dates that do not exist', () => {
+    expect(() => addDays('2026-02-30', 1)).toThrow(RangeError);
+    expect(() => daysBetween('2026-13-01', '2026-01-01')).toThrow(RangeError);
   });
 });

@@ -1,0 +1,123 @@
+// One `events` row → its slim agenda row (agenda-records.ts), and the UTC days it is filed under.
+// Pure and deterministic: the row alone decides it, so the projection can be rebuilt from
+// `events` at any time (the v3 upgrade does) and tests can assert the tables equal the projection
+// of `events`. The raw resource is read through zod (a boundary: it is whatever Google sent); a
+// malformed one still projects from the row's own fields.
+import { z } from 'zod';
+import type { AgendaEventRow } from './agenda-records';
+import { LONG_EVENT_BUCKET } from './agenda-records';
+import type { EventRecord, TimeWindow } from './records';
+
+export const DAY_MS = 86_400_000;
+/** An event touching more UTC days than this is filed in its calendar's LONG_EVENT_BUCKET
+ * instead of once per day, so no event is copied more than this many times (a multi-year event
+ * would be copied thousands of times); every read also reads those buckets, which only such rare
+ * events are in. */
+export const LONG_EVENT_DAYS = 62;
+
+const eventTime = z.object({
+  date: z.string().optional(),
+  dateTime: z.string().optional(),
+  timeZone: z.string().optional(),
+});
+// z.object, not looseObject: only these fields are read, and the rest is not copied.
+const rawEventSchema = z.object({
+  start: eventTime.optional(),
+  end: eventTime.optional(),
+  htmlLink: z.string().optional(),
+  location: z.string().optional(),
+  colorId: z.string().optional(),
+  recurringEventId: z.string().optional(),
+  attendees: z
+    .array(z.object({ self: z.boolean().optional(), responseStatus: z.string().optional() }))
+    .optional(),
+});
+
+/** http(s) links only: an `href` must never run script (`javascript:`). */
+export function safeLink(value: string | undefined): string | undefined {
+  return value && /^https?:\/\/[^\s]+$/i.test(value) ? value : undefined;
+}
+
+/** A real calendar date `YYYY-MM-DD` (2026-02-30 is not). */
+export function isCalendarDate(value: string | undefined): value is string {
+  if (value === undefined || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const ms = Date.parse(`${value}T00:00:00Z`);
+  return Number.isFinite(ms) && new Date(ms).toISOString().slice(0, 10) === value;
+}
+
+/** The buckets of an event: the UTC day numbers [startMs, endMs) touches (a zero-length event:
+ * its start's day), or LONG_EVENT_BUCKET alone. */
+export function dayBuckets(startMs: number, endMs: number): (number | string)[] {
+  const first = Math.floor(startMs / DAY_MS);
+  const last = Math.floor((Math.max(endMs, startMs + 1) - 1) / DAY_MS);
+  if (last - first + 1 > LONG_EVENT_DAYS) return [LONG_EVENT_BUCKET];
+  const days: number[] = [];
+  for (let day = first; day <= last; day++) days.push(day);
+  return days;
+}
+
+/** The first and last (inclusive) UTC day numbers of a window [startMs, endMs). */
+export function windowBuckets(window: TimeWindow): { first: number; last: number } {
+  return {
+    first: Math.floor(window.startMs / DAY_MS),
+    last: Math.floor((Math.max(window.endMs, window.startMs + 1) - 1) / DAY_MS),
+  };
+}
+
+export function projectEvent(row: EventRecord): AgendaEventRow {
+  const parsed = rawEventSchema.safeParse(row.raw);
+  const raw = parsed.success ? parsed.data : {};
+  const declined = raw.attendees?.some((a) => a.self === true && a.responseStatus === 'declined');
+  const link = safeLink(raw.htmlLink);
+  const location = raw.location?.trim();
+  const startDate = row.allDay && isCalendarDate(raw.start?.date) ? raw.start?.date : undefined;
+  const endDate = row.allDay && isCalendarDate(raw.end?.date) ? raw.end?.date : undefined;
+  const startZone = row.allDay ? undefined : raw.start?.timeZone;
+  return {
+    calendarKey: row.calendarKey,
+    id: row.id,
+    startMs: row.startMs,
+    endMs: row.endMs,
+    allDay: row.allDay,
+    ...(row.status === 'cancelled' ? { cancelled: true as const } : {}),
+    ...(row.summary === undefined ? {} : { summary: row.summary }),
+    ...(startDate === undefined ? {} : { startDate }),
+    ...(endDate === undefined ? {} : { endDate }),
+    ...(startZone === undefined ? {} : { startZone }),
+    ...(raw.colorId === undefined ? {} : { colorId: raw.colorId }),
+    ...(location ? { location } : {}),
+    ...(link ? { link } : {}),
+    ...(declined ? { declined: true as const } : {}),
+    ...(row.seriesId !== undefined || raw.recurringEventId !== undefined
+      ? { recurring: true as const }
+      : {}),
+  };
+}
+
+const FIELDS = [
+  'calendarKey',
+  'id',
+  'startMs',
+  'endMs',
+  'allDay',
+  'cancelled',
+  'summary',
+  'startDate',
+  'endDate',
+  'startZone',
+  'colorId',
+  'location',
+  'link',
+  'declined',
+  'recurring',
+] as const satisfies readonly (keyof AgendaEventRow)[];
+// Compile-time: a field added to AgendaEventRow but not to FIELDS fails here.
+type Unlisted = Exclude<keyof AgendaEventRow, (typeof FIELDS)[number]>;
+const allListed: [Unlisted] extends [never] ? true : never = true;
+void allListed;
+
+/** Whether two projections are the same (an event change the agenda does not show, such as a
+ * new description, leaves its agenda rows untouched). */
+export function sameProjection(a: AgendaEventRow, b: AgendaEventRow): boolean {
+  return FIELDS.every((field) => a[field] === b[field]);
+}
