@@ -1,5 +1,6 @@
 // The push router's store reads (sync/push/push-router.ts PushLookup) and the client's resume
 // point (sync/push/handled-ids.ts RelayCursorPort), over the Dexie database.
+import { calendarOfChannel } from '../store/calendar-watch';
 import type { AlmanacDb } from '../store/db';
 import { readRelayState, writeRelayCursor } from '../store/relay-state';
 import type { RelayCursorPort } from '../sync/push/handled-ids';
@@ -22,9 +23,9 @@ export function createPushLookup(db: AlmanacDb): PushLookup {
         checked: row.raw.checked === true,
       };
     },
-    // Google watch channels are a later step: no calendar row records a channel id yet, so no
-    // Google notification can name one of our calendars. This is where that lookup goes.
-    calendarOfChannel: async () => undefined,
+    // The calendar row whose watch knows the channel (store/calendar-watch.ts): current, being
+    // made, or being replaced — during a renewal both channels route to it.
+    calendarOfChannel: (channelId) => calendarOfChannel(db, channelId),
   };
 }
 

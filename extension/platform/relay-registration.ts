@@ -37,6 +37,9 @@ export interface RelayRegistration {
   retire(): Promise<void>;
   /** Todoist user ids the relay confirmed linked to the current subscriber. */
   linked(): Promise<string[]>;
+  /** The subscriber we hold for the configured relay, without creating one (undefined: none, or
+   * it belongs to another relay URL). Watch channels point at it. */
+  held(): Promise<RelayCredentials | undefined>;
 }
 
 export function createRelayRegistration(deps: RelayRegistrationDeps): RelayRegistration {
@@ -137,6 +140,11 @@ export function createRelayRegistration(deps: RelayRegistrationDeps): RelayRegis
         if (creds && creds.relayUrl === deps.relayUrl()) await reconcile(creds);
       }),
     retire: () => serial(async () => forget(await held(), true)),
+    held: async () => {
+      const relayUrl = deps.relayUrl();
+      const creds = relayUrl ? await held() : undefined;
+      return creds?.relayUrl === relayUrl ? creds : undefined;
+    },
     linked: async () => {
       const creds = await held();
       return creds ? (await readRelayState(db, creds.subscriberId)).linked : [];

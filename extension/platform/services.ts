@@ -126,10 +126,14 @@ export async function createServices(deps: BackgroundDeps, notifier: Notifier): 
     onCalendarsChanged: rebuildMenus,
     ping,
     timers: deps.timers,
-    // A Todoist run may have learned the account's user id: the relay links it.
+    // A Todoist run may have learned the account's user id: the relay links it. A calendar-list
+    // run (hourly) is the watch channels' cadence: renewals, refused calendars asked again.
     afterRun: async (scope) => {
       if (scope.provider === 'todoist') await relay.accountsChanged();
+      if (scope.kind === 'calendar-list') relay.calendarsChanged();
     },
+    // Calendars selected, deselected, added or removed: channels follow at once.
+    onScopesChanged: () => relay.calendarsChanged(),
   });
   const relay: RelayService = createRelayService({
     db,
@@ -140,6 +144,8 @@ export async function createServices(deps: BackgroundDeps, notifier: Notifier): 
     sleep: deps.sleep,
     random: deps.random,
     log: deps.log,
+    tokens,
+    googleApiBase: () => endpoints().googleApiBase,
     relayUrl: () => settings.relayUrl,
     host,
     sync: (scope, reason) => sync.sync(scope, reason),
@@ -183,7 +189,7 @@ export async function createServices(deps: BackgroundDeps, notifier: Notifier): 
     },
     scheduleRetry: (at) => scheduler.scheduleOutbox(at),
   });
-  const accounts = createAccounts({
+  const accountsCore = createAccounts({
     db,
     vault: deps.vault,
     identity: api.identity,
@@ -206,6 +212,17 @@ export async function createServices(deps: BackgroundDeps, notifier: Notifier): 
       await relay.accountsChanged().catch((err: unknown) => deps.log.warn('relay', { err }));
     },
   });
+
+  const accounts: Accounts = {
+    ...accountsCore,
+    async disconnect(sourceId) {
+      // Its watch channels are stopped first, while its token can still sign channels.stop.
+      await relay.releaseAccount(sourceId).catch((err: unknown) => {
+        deps.log.warn('could not stop the watch channels of a disconnected account', { err });
+      });
+      await accountsCore.disconnect(sourceId);
+    },
+  };
 
   return {
     db,

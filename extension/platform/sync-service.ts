@@ -30,6 +30,10 @@ export interface SyncServiceDeps {
   };
   /** After every run (the relay links a Todoist account once its first run knows the user). */
   readonly afterRun?: (scope: Scope, result: RunResult) => Promise<void>;
+  /** The set of known scopes changed (a calendar selected or deselected, an account added or
+   * removed, a calendar-list run that found new calendars): seen when the schedule is refreshed,
+   * which every such change ends with. The first refresh of a worker counts as a change. */
+  readonly onScopesChanged?: (scopes: readonly Scope[]) => void;
 }
 
 export interface SyncService {
@@ -93,10 +97,19 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
     }
   }
 
+  let knownIds: string | undefined;
   async function refreshSchedule() {
     const scopes = await host.engine().knownScopes();
     await scheduler.reconcile(scopes, await store.listScopeStates());
     await refreshBadge();
+    const ids = scopes
+      .map((s) => s.id)
+      .sort()
+      .join('\n');
+    if (ids !== knownIds) {
+      knownIds = ids;
+      deps.onScopesChanged?.(scopes);
+    }
   }
 
   /** Calendar lists first (they add and remove calendars), then the calendars they imply. */

@@ -60,6 +60,8 @@ async function applyInTransaction(
       ...entry,
       ...(row?.userSelected === undefined ? {} : { userSelected: row.userSelected }),
       ...(row?.cursor === undefined ? {} : { cursor: row.cursor }),
+      // Its watch channels outlive an entry change (and a deselect: the watcher stops them).
+      ...(row?.watch === undefined ? {} : { watch: row.watch }),
     };
     if (row && isCalendarSelected(row) && !isCalendarSelected(next)) {
       // Deselected upstream (or hidden): its events go, and a later reselect starts clean.

@@ -66,6 +66,45 @@ export interface CalendarRecord extends CalendarEntry {
   /** The user's explicit choice in Almanac; wins over the defaults when set. */
   readonly userSelected?: boolean;
   readonly cursor?: CursorState;
+  /** Its Google watch channels (sync/google/watch.ts); absent = never watched. */
+  readonly watch?: CalendarWatch;
+}
+
+/** One Google watch channel this device created (google spec §4 events.watch). */
+export interface WatchChannel {
+  readonly channelId: string;
+  /** Google's id of the watched collection: channels.stop needs it with the channel id. */
+  readonly resourceId: string;
+  /** Epoch ms. Google's answer, not what we asked for: it may shorten the TTL (spec §4). */
+  readonly expiration: number;
+  readonly createdAt: number;
+  /** Where its messages go: the relay and the subscriber its token was issued for. A channel
+   * for another relay or subscriber no longer reaches us and is replaced. */
+  readonly relayUrl: string;
+  readonly subscriberId: string;
+}
+
+/** A calendar's push state. Audit-class like `cursor`: changes only when a channel does. */
+export interface CalendarWatch {
+  /** The channel in force. */
+  readonly current?: WatchChannel;
+  /** Channels to stop (replaced by a renewal, or the calendar is no longer watched); still
+   * routed to the calendar until stopped. */
+  readonly retiring?: readonly WatchChannel[];
+  /** A watch request in flight (its `sync` message may arrive before the answer, spec §4). */
+  readonly pending?: { readonly channelId: string; readonly since: number };
+  /** Ids of the last channels stopped: a message of theirs still in the relay's log routes to
+   * this calendar instead of looking like a stranger's. */
+  readonly stopped?: readonly string[];
+  /** The last watch attempt failed: no new one before `retryAt`. */
+  readonly failure?: {
+    readonly at: number;
+    readonly retryAt: number;
+    readonly message: string;
+    /** Google refused this calendar (a 4xx), as opposed to a passing failure. */
+    readonly refused: boolean;
+    readonly status?: number;
+  };
 }
 
 /** One event (or one expanded instance of a series: the engine lists with singleEvents=true). */

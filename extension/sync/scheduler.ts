@@ -23,6 +23,12 @@ export interface SchedulePolicy {
    * unnoticed, so polling continues as a safety net — hourly: 24 requests a day instead of 144,
    * and a lost webhook is still seen within the hour. */
   readonly todoistPushedIntervalMs: number;
+  /** A calendar's poll while live push covers it (the stream is open and the calendar has a
+   * current watch channel to our relay). Google's messages bring changes within seconds, but
+   * delivery "is not 100% reliable" (google spec §4), so polling continues — hourly: 24 requests
+   * a day instead of 96, a lost message still seen within the hour. Never faster than the
+   * regular interval when the user chose a slower one. */
+  readonly calendarPushedIntervalMs: number;
   /** The scopes live push covers right now (the platform sets it from the relay's status). */
   readonly pushedScopes: ReadonlySet<string>;
   /** Safety full reconcile per scope, because push is not 100% reliable and tokens go stale. */
@@ -44,6 +50,7 @@ export const DEFAULT_SCHEDULE: SchedulePolicy = {
   calendarListIntervalMs: HOUR,
   todoistIntervalMs: 10 * MINUTE,
   todoistPushedIntervalMs: HOUR,
+  calendarPushedIntervalMs: HOUR,
   pushedScopes: new Set(),
   reconcileIntervalMs: 7 * DAY,
   reconcileSpreadMs: DAY,
@@ -58,7 +65,10 @@ export function intervalFor(scope: Scope, policy: SchedulePolicy): number {
       ? policy.todoistPushedIntervalMs
       : policy.todoistIntervalMs;
   }
-  return scope.kind === 'calendar-list' ? policy.calendarListIntervalMs : policy.calendarIntervalMs;
+  if (scope.kind === 'calendar-list') return policy.calendarListIntervalMs;
+  return policy.pushedScopes.has(scope.id)
+    ? Math.max(policy.calendarPushedIntervalMs, policy.calendarIntervalMs)
+    : policy.calendarIntervalMs;
 }
 
 /** Measured from the run's start, so time spent inside a run never shifts the cadence. A run may

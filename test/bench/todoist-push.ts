@@ -11,12 +11,9 @@ import { silentLog } from '../../extension/sync/ports';
 import { createPushRouter, type PushRouter } from '../../extension/sync/push/push-router';
 import { createRelayApi, type RelayCredentials } from '../../extension/sync/push/relay-api';
 import { createRelayClient, type RelayClient } from '../../extension/sync/push/relay-client';
-import { createRelayApp } from '../../relay/app';
-import { createMemoryPorts } from '../../relay/memory-ports';
-import type { RelayPorts } from '../../relay/ports';
 import type { ManualClock } from '../emulators/common/clock';
-import { inProcessFetch } from '../emulators/common/in-process';
 import type { TodoistEmulator } from '../emulators/todoist/index';
+import { createInMemoryRelay } from '../support/in-memory-relay';
 import { seededRandom } from '../support/seeded-random';
 import { createVirtualTimers, turn } from '../support/virtual-timers';
 
@@ -41,30 +38,13 @@ export async function startBenchPush(opts: {
   todoistUserId: string;
 }): Promise<BenchPush> {
   const { clock, todoist, db, engine } = opts;
-  const ports = createMemoryPorts({
+  const relay = createInMemoryRelay({
     secrets: { todoistClientSecret: CLIENT_SECRET, signingKey: 'bench-signing-key' },
     now: () => clock.now(),
   });
-  // Counted at the hub: how many notifications the relay logged, so `settle` knows when the
-  // client has seen them all (the stream is in-process but still asynchronous).
-  let logged = 0;
+  const ports = relay.ports;
   let handed = 0;
-  const hub = ports.hub;
-  const counted: RelayPorts = {
-    ...ports,
-    hub: (id) => {
-      const h = hub(id);
-      return {
-        ...h,
-        append: async (key, n) => {
-          const result = await h.append(key, n);
-          if (result.status === 'appended') logged += 1;
-          return result;
-        },
-      };
-    },
-  };
-  const relayFetch = inProcessFetch(createRelayApp(counted));
+  const relayFetch = relay.fetch;
   // Todoist's webhooks go to the relay's hook, signed with the app's client secret (spec §7).
   todoist.setWebhook({ url: `${RELAY_URL}/hooks/todoist`, clientSecret: CLIENT_SECRET });
   const api = createRelayApi(relayFetch);
@@ -109,7 +89,10 @@ export async function startBenchPush(opts: {
     relayFetch,
     async settle(until) {
       await todoist.push.idle();
-      await waitFor(() => handed === logged, 'the stream to carry every logged notification');
+      await waitFor(
+        () => handed === relay.logged(),
+        'the stream to carry every logged notification',
+      );
       await router.settled();
       for (;;) {
         const next = router.nextDeadline();

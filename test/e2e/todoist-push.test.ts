@@ -14,7 +14,7 @@ import { buildExtension } from './support/build';
 import {
   openPage,
   openPopup,
-  readStore,
+  readStoreQuietly,
   sendMessage,
   stopServiceWorkers,
 } from './support/extension-pages';
@@ -81,21 +81,16 @@ describe('Todoist push through the relay on workerd', () => {
     await server?.close();
   });
 
-  /** Reads the extension's database from a page that runs none of our code: opening the popup
-   * would message the background and so wake a stopped service worker. */
-  const quietRead = async <T>(store: string) => {
-    const page = await openPage(browser, 'icon/16.png');
-    const rows = await readStore<T>(page, store);
-    await page.close();
-    return rows;
-  };
   const runs = async () =>
-    (await quietRead<Run>('runs')).filter((r) => r.scope === `todoist:account:${sourceId}`);
+    (await readStoreQuietly<Run>(browser, 'runs')).filter(
+      (r) => r.scope === `todoist:account:${sourceId}`,
+    );
   const pushRuns = async () => (await runs()).filter((r) => r.reason === 'push').length;
   const handledId = async () =>
-    (await quietRead<Meta>('meta')).find((m) => m.key === 'relay:state')?.value.lastEventId;
+    (await readStoreQuietly<Meta>(browser, 'meta')).find((m) => m.key === 'relay:state')?.value
+      .lastEventId;
   const storedTask = async (content: string) =>
-    (await quietRead<Task>('tasks')).find((t) => t.content === content);
+    (await readStoreQuietly<Task>(browser, 'tasks')).find((t) => t.content === content);
 
   it('connects Todoist by OAuth and the popup says Live once the relay stream is open', async () => {
     const options = await openPage(browser, 'options.html', { width: 900, height: 900 });
@@ -160,7 +155,9 @@ describe('Todoist push through the relay on workerd', () => {
     // Opening the popup asks the background for its status, which starts the worker again; the
     // client reconnects from the recorded id and the relay replays the missed notification.
     const popup = await openPopup(browser);
-    await expect.poll(() => storedTask('Renew the library card'), { timeout: 20_000 }).toBeDefined();
+    await expect
+      .poll(() => storedTask('Renew the library card'), { timeout: 20_000 })
+      .toBeDefined();
     await expect.poll(() => popup.locator('.pill.live').count(), { timeout: 20_000 }).toBe(1);
     await popup.close();
     // The missed notification was replayed and handled: without Last-Event-ID a new stream

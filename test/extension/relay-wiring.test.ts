@@ -133,15 +133,15 @@ describe('relay wiring', () => {
     expect(w.relay.requests).toEqual([]);
   });
 
-  it('a Google account alone makes no subscriber (Google push is not wired yet)', async () => {
+  it('a Google account alone makes a subscriber and opens the stream (its calendars are watched: google-watch-wiring.test.ts)', async () => {
     const w = await relayWorld();
     current = w;
     const reply = await w.bg.route({ type: 'connect', provider: 'google' });
     expect(reply.ok).toBe(true);
     await w.bg.route({ type: 'syncNow' });
+    await live(w);
     await w.s.relay.idle();
-    expect(w.relay.requests).toEqual([]);
-    expect((await w.status()).relay.state).toBe('off');
+    expect(methods(w, 'POST', '/v1/subscribers')).toHaveLength(1);
   });
 
   it('connecting Todoist: a subscriber, the user linked, the stream live', async () => {

@@ -19,9 +19,9 @@ export interface PushLookup {
   /** The Todoist source holding this Todoist user id (SourceRecord.userId), if any. */
   todoistSource(userId: string): Promise<string | undefined>;
   todoistTask(sourceId: string, taskId: string): Promise<HeldTask | undefined>;
-  /** The calendar a Google watch channel reports on. Google watch is a later step: until a
-   * calendar row records its channel, this finds nothing and Google notifications are logged
-   * and dropped — the calendars keep polling. */
+  /** The calendar a Google watch channel reports on (its current channel, or one being created
+   * or retired: both ids route during a renewal — sync/google/watch.ts). Undefined for a channel
+   * no calendar knows. */
   calendarOfChannel(channelId: string): Promise<CalendarScope | undefined>;
 }
 

@@ -1,10 +1,12 @@
 // The relay's REST routes (shared/relay-protocol.ts is the contract): create and delete a
-// subscriber, link and unlink a Todoist user. Every answer is validated; a 401/404 means the relay
+// subscriber, link and unlink a Todoist user, get a Google channel token. Every answer is validated; a 401/404 means the relay
 // no longer knows this subscriber (deleted, or its secret rotated away) and is its own error type,
 // because the cure is a new subscriber, not a retry.
 import type { z } from 'zod';
 import {
   AUTHORIZATION,
+  channelTokenIssuedSchema,
+  channelTokenRequestSchema,
   RELAY_ROUTES,
   relayErrorSchema,
   type SubscriberCreated,
@@ -43,6 +45,9 @@ export interface RelayApi {
   deleteSubscriber(creds: RelayCredentials): Promise<void>;
   linkTodoist(creds: RelayCredentials, userId: string): Promise<void>;
   unlinkTodoist(creds: RelayCredentials, userId: string): Promise<void>;
+  /** The `token` for a Google events.watch on `channelId`: the relay signs it for this
+   * subscriber and this channel only, and checks it on every message (google spec §4). */
+  channelToken(creds: RelayCredentials, channelId: string): Promise<string>;
 }
 
 export function createRelayApi(fetchFn: typeof fetch): RelayApi {
@@ -107,6 +112,17 @@ export function createRelayApi(fetchFn: typeof fetch): RelayApi {
     },
     linkTodoist: (creds, userId) => link(creds, userId, 'PUT'),
     unlinkTodoist: (creds, userId) => link(creds, userId, 'DELETE'),
+    async channelToken(creds, channelId) {
+      const what = 'channel token';
+      const body = JSON.stringify(channelTokenRequestSchema.parse({ channelId }));
+      const res = await send(
+        creds.relayUrl + RELAY_ROUTES.channelTokens(creds.subscriberId),
+        { method: 'POST', headers: { ...auth(creds), 'content-type': 'application/json' }, body },
+        what,
+        true,
+      );
+      return (await parsed(res, channelTokenIssuedSchema, what)).token;
+    },
   };
 }
 

@@ -57,7 +57,7 @@ export interface RelayClient {
 
 /** Reconnect backoff: a first retry within a second, doubling up to ~5 minutes. */
 export const RELAY_BACKOFF: BackoffPolicy = { baseMs: 1_000, capMs: 5 * 60_000 };
-/** The activity hook's throttle: every relay ping (RELAY_PING_MS, 20 s) gets through, so while the
+/** The activity hook's throttle: every relay ping (RELAY_PING_MS, 15 s) gets through, so while the
  * stream is alive the worker's 30 s idle timer is reset well before it runs out. */
 export const ACTIVITY_EVERY_MS = 10_000;
 

@@ -13,6 +13,12 @@ export const relayStatusSchema = z.strictObject({
   lastError: z.string().optional(),
   /** retrying: when the next attempt starts (epoch ms). */
   nextRetryAt: z.number().optional(),
+  /** live: which synced scopes (calendars, Todoist accounts) the stream covers. `polled` names
+   * the ones it does not — a calendar Google would not watch, one whose channel is still being
+   * made, a Todoist account connected with a pasted token — which keep their regular poll. */
+  coverage: z
+    .strictObject({ pushed: z.number().int().nonnegative(), polled: z.array(z.string()) })
+    .optional(),
 });
 export type RelayStatus = z.infer<typeof relayStatusSchema>;
 

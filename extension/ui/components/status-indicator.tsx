@@ -1,5 +1,7 @@
-// Live-or-polling, told truthfully: "Live" only while the relay's stream is open and ready;
-// otherwise Almanac polls on its safety interval, and says why the relay is not live.
+// Live-or-polling, told truthfully: "Live" only while the relay's stream is open and ready AND
+// covers every synced calendar and account (relay status `coverage`); a calendar Google would not
+// watch, or a Todoist account connected with a pasted token, keeps polling and is named. Otherwise
+// Almanac polls on its safety interval, and says why the relay is not live.
 import type { Status } from '../../platform/messages';
 
 export interface PushLine {
@@ -22,15 +24,33 @@ export function describePush(status: Status, now: number): PushLine {
   const { relay } = status;
   const every = `every ${status.pollMinutes} min`;
   if (relay.state === 'live') {
-    // Only Todoist is pushed so far (Google watch channels are a later step): with a Google
-    // account connected, "Live" alone would promise more than the calendars do.
-    return hasGoogle(status)
-      ? {
-          live: true,
-          label: 'Tasks live',
-          title: `Task changes arrive within seconds through the relay; calendars are checked ${every}.`,
-        }
-      : { live: true, label: 'Live', title: 'Changes arrive within seconds through the relay.' };
+    const polled = relay.coverage?.polled ?? [];
+    if (polled.length === 0) {
+      return {
+        live: true,
+        label: 'Live',
+        title: 'Changes arrive within seconds through the relay.',
+      };
+    }
+    const names = listOf(polled);
+    if ((relay.coverage?.pushed ?? 0) === 0) {
+      return {
+        live: false,
+        label: `Polling · ${every}`,
+        detail: 'Relay connected · nothing watched yet',
+        title: `The relay is connected, but no change of ${names} reaches it yet; Almanac checks ${every}.`,
+      };
+    }
+    const total = polled.length + (relay.coverage?.pushed ?? 0);
+    return {
+      live: true,
+      label: 'Partly live',
+      detail:
+        polled.length === 1
+          ? `${names} polls ${every}`
+          : `${polled.length} of ${total} poll ${every}`,
+      title: `Changes arrive within seconds through the relay, except for ${names}, which Almanac checks ${every}.`,
+    };
   }
   const label = `Polling · ${every}`;
   if (!status.relayConfigured) {
@@ -64,10 +84,14 @@ export function relayStatusText(status: Status, now: number): string {
   const polling = `polling every ${status.pollMinutes} min`;
   if (!status.relayConfigured) return `Not configured — ${polling}`;
   switch (relay.state) {
-    case 'live':
-      return hasGoogle(status)
-        ? `Live — task changes arrive within seconds; calendars ${polling}`
-        : 'Live — changes arrive within seconds';
+    case 'live': {
+      const polled = relay.coverage?.polled ?? [];
+      if (polled.length === 0) return 'Live — changes arrive within seconds';
+      if ((relay.coverage?.pushed ?? 0) === 0) {
+        return `Connected — nothing watched yet; ${polling}`;
+      }
+      return `Live — changes arrive within seconds, except ${listOf(polled)} (${polling})`;
+    }
     case 'connecting':
       return `Connecting… — ${polling} meanwhile`;
     case 'retrying': {
@@ -79,12 +103,14 @@ export function relayStatusText(status: Status, now: number): string {
       return `Relay unreachable: ${why}${wait} — ${polling} meanwhile`;
     }
     default:
-      return `Off (no Todoist account connected) — ${polling}`;
+      return `Off (no account connected) — ${polling}`;
   }
 }
 
-function hasGoogle(status: Status): boolean {
-  return status.accounts.some((a) => a.provider === 'google');
+/** "Holidays" / "Holidays and Todoist (me)" / "Holidays, Birthdays and Todoist (me)". */
+export function listOf(names: readonly string[]): string {
+  if (names.length <= 1) return names[0] ?? '';
+  return `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
 }
 
 /** `now` drives the "retrying in 40 s" countdown; pages that re-render on a timer pass theirs. */

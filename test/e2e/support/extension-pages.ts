@@ -51,6 +51,15 @@ export async function readStore<T>(page: Page, store: string): Promise<T[]> {
   return JSON.parse(String(json)) as T[];
 }
 
+/** Reads one object store from a page that runs none of our code (an icon): opening the popup
+ * or options would message the background and so wake a stopped service worker. */
+export async function readStoreQuietly<T>(browser: ExtensionBrowser, store: string): Promise<T[]> {
+  const page = await openPage(browser, 'icon/16.png');
+  const rows = await readStore<T>(page, store);
+  await page.close();
+  return rows;
+}
+
 /** Stops every service worker (as Chrome does to an idle one), through the DevTools protocol. */
 export async function stopServiceWorkers(context: BrowserContext, via: Page): Promise<void> {
   const cdp = await context.newCDPSession(via);

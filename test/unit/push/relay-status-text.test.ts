@@ -2,7 +2,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Status } from '../../../extension/platform/messages';
 import type { RelayStatus } from '../../../extension/sync/push/relay-status';
-import { describePush, relayStatusText } from '../../../extension/ui/components/status-indicator';
+import {
+  describePush,
+  listOf,
+  relayStatusText,
+} from '../../../extension/ui/components/status-indicator';
 
 const NOW = 1_000_000;
 
@@ -32,16 +36,53 @@ describe('popup: live or polling', () => {
     });
   });
 
-  it('with a Google account (calendars still poll), live says "Tasks live", not "Live"', () => {
-    const withGoogle: Status = {
-      ...status({ state: 'live', since: 0 }),
-      accounts: [{ sourceId: 'g', provider: 'google', label: 'me@example.com', signedIn: true }],
-    };
-    expect(describePush(withGoogle, NOW)).toMatchObject({ live: true, label: 'Tasks live' });
-    expect(describePush(withGoogle, NOW).title).toContain('calendars are checked every 15 min');
-    expect(relayStatusText(withGoogle, NOW)).toBe(
-      'Live — task changes arrive within seconds; calendars polling every 15 min',
+  it('live over every synced scope: "Live"', () => {
+    const all = status({ state: 'live', since: 0, coverage: { pushed: 4, polled: [] } });
+    expect(describePush(all, NOW)).toMatchObject({ live: true, label: 'Live' });
+    expect(describePush(all, NOW).detail).toBeUndefined();
+    expect(relayStatusText(all, NOW)).toBe('Live — changes arrive within seconds');
+  });
+
+  it('a calendar Google would not watch: "Partly live", and it is named', () => {
+    const one = status({ state: 'live', since: 0, coverage: { pushed: 3, polled: ['Holidays'] } });
+    const line = describePush(one, NOW);
+    expect(line).toMatchObject({
+      live: true,
+      label: 'Partly live',
+      detail: 'Holidays polls every 15 min',
+    });
+    expect(line.title).toBe(
+      'Changes arrive within seconds through the relay, except for Holidays, which Almanac checks every 15 min.',
     );
+    expect(relayStatusText(one, NOW)).toBe(
+      'Live — changes arrive within seconds, except Holidays (polling every 15 min)',
+    );
+    const two = status({
+      state: 'live',
+      since: 0,
+      coverage: { pushed: 2, polled: ['Holidays', 'Todoist (me)'] },
+    });
+    expect(describePush(two, NOW).detail).toBe('2 of 4 poll every 15 min');
+    expect(describePush(two, NOW).title).toContain('except for Holidays and Todoist (me),');
+  });
+
+  it('stream live but nothing watched yet: not "Live" at all', () => {
+    const none = status({ state: 'live', since: 0, coverage: { pushed: 0, polled: ['Work'] } });
+    expect(describePush(none, NOW)).toMatchObject({
+      live: false,
+      label: 'Polling · every 15 min',
+      detail: 'Relay connected · nothing watched yet',
+    });
+    expect(relayStatusText(none, NOW)).toBe(
+      'Connected — nothing watched yet; polling every 15 min',
+    );
+  });
+
+  it('names lists the way people read them', () => {
+    expect(listOf([])).toBe('');
+    expect(listOf(['A'])).toBe('A');
+    expect(listOf(['A', 'B'])).toBe('A and B');
+    expect(listOf(['A', 'B', 'C'])).toBe('A, B and C');
   });
 
   it('retrying: "Relay unreachable · retrying in 40 s", with the reason in the title', () => {
