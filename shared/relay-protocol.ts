@@ -111,8 +111,11 @@ export const resetEventSchema = z.strictObject({
   latestId: z.string(),
 });
 
-/** How often the relay writes a `: ping` comment on an idle stream. */
-export const RELAY_PING_MS = 20_000;
+/** How often the relay writes a `: ping` comment on an idle stream. It also keeps the extension's
+ * service worker alive: bytes on a fetch do NOT reset Chromium's 30 s idle timer (measured:
+ * `npm run bench -- --scenario sw-lifetime`), but the extension API call the client makes on each
+ * ping does — so this must stay well below 30 s; 15 s leaves room for one late ping. */
+export const RELAY_PING_MS = 15_000;
 /** The log keeps at most this many notifications per subscriber… */
 export const RELAY_LOG_MAX_ENTRIES = 1_000;
 /** …and none older than this. */

@@ -7,13 +7,21 @@ import { markdown, table } from './report';
 import { agenda } from './scenarios/agenda';
 import { initialIngest } from './scenarios/initial-ingest';
 import { seedDay } from './scenarios/seed-day';
+import { swLifetime } from './scenarios/sw-lifetime';
 import { todoistDay } from './scenarios/todoist-day';
 
+/** `npm run bench` runs these; docs/benchmarks.md holds their rows. */
 const SCENARIOS: Record<string, () => Promise<BenchRow[]>> = {
   'seed-day': seedDay,
   'initial-ingest': initialIngest,
   agenda,
   'todoist-day': todoistDay,
+};
+
+/** Run only when named (`--scenario sw-lifetime`): ~8 minutes of real time in Chromium, a
+ * measurement behind a design decision (docs/architecture.md §7), not a target. */
+const OPTIONAL: Record<string, () => Promise<BenchRow[]>> = {
+  'sw-lifetime': () => swLifetime(),
 };
 
 const TARGETS = [
@@ -22,9 +30,10 @@ const TARGETS = [
   '- initial-ingest: `events-per-second` ≥ 5,000 in Node.',
   '- todoist-day: `converged` 1, `full-syncs` ≤ 1, `requests-per-change` ≤ 1.5 — met by `push`',
   '  (what ships with a relay configured); not by `poll-10m`, the fallback without one; see below.',
-  '- agenda: `query-ms` ≤ 15, `render-ms` ≤ 150 in Chromium — NOT met (≈ 10× and ≈ 3×): reading',
-  "  the week's ~1,000 full event rows alone takes 20–26 ms in raw IndexedDB here; a slim",
-  '  per-event projection written at sync time is the next step.',
+  '- agenda: `query-ms` ≤ 15, `render-ms` ≤ 150 in Chromium — NOT met. The week is now one read',
+  '  of a slim projection (store/agenda-*.ts); what remains is opening the database, the read',
+  '  itself on a loaded 2-core machine, ~100–160 ms before our code runs (HTML, the shared chunk)',
+  "  and React's first render of ~1,100 entries (see docs/architecture.md §7).",
 ].join('\n');
 
 const NOTES = [
@@ -66,8 +75,9 @@ export function parseArgs(argv: readonly string[]): { json: boolean; scenarios: 
     if (arg === '--json') json = true;
     else if (arg === '--scenario') {
       const name = argv[++i];
-      if (!name || !(name in SCENARIOS)) {
-        throw new Error(`--scenario needs one of: ${Object.keys(SCENARIOS).join(', ')}`);
+      if (!name || !(name in SCENARIOS || name in OPTIONAL)) {
+        const known = [...Object.keys(SCENARIOS), ...Object.keys(OPTIONAL)];
+        throw new Error(`--scenario needs one of: ${known.join(', ')}`);
       }
       scenarios.push(name);
     } else throw new Error(`unknown argument ${arg}`);
@@ -80,7 +90,7 @@ async function main(): Promise<void> {
   const names = args.scenarios.length > 0 ? args.scenarios : Object.keys(SCENARIOS);
   const rows: BenchRow[] = [];
   for (const name of names) {
-    const run = SCENARIOS[name];
+    const run = SCENARIOS[name] ?? OPTIONAL[name];
     if (run) rows.push(...(await run()));
   }
   if (args.json) process.stdout.write(`${JSON.stringify({ rows })}\n`);

@@ -30,17 +30,7 @@ export async function launchWithExtension(
     executablePath: CHROMIUM,
     headless: false, // the new headless mode is chosen by the flag below; it supports extensions
     ...(opts.env ? { env: { ...process.env, ...opts.env } } : {}),
-    args: [
-      ...(headless ? ['--headless=new'] : []),
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
-    ],
+    args: extensionFlags(extensionDir, headless),
   });
   const serviceWorker =
     context.serviceWorkers()[0] ??
@@ -56,4 +46,21 @@ export async function launchWithExtension(
       await rm(profile, { recursive: true, force: true });
     },
   };
+}
+
+/** Chromium's flags for a browser with our unpacked extension (DEVELOPERS "machine facts"): the
+ * new headless mode, which supports extensions, and nothing that reaches for Google's hosts,
+ * which this machine's closed network refuses. */
+export function extensionFlags(extensionDir: string, headless = true): string[] {
+  return [
+    ...(headless ? ['--headless=new'] : []),
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    `--disable-extensions-except=${extensionDir}`,
+    `--load-extension=${extensionDir}`,
+  ];
 }
