@@ -216,7 +216,7 @@ describe('Google push in the background', () => {
     expect(status.relay.coverage).toEqual({ pushed: 3, polled: ['Holidays'] });
     expect(describePush(status, w.clock.now())).toMatchObject({
       label: 'Partly live',
-      detail: 'Holidays polls every 15 min',
+      detail: 'Holidays: polling',
     });
   });
 

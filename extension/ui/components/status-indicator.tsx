@@ -45,11 +45,10 @@ export function describePush(status: Status, now: number): PushLine {
     return {
       live: true,
       label: 'Partly live',
-      detail:
-        polled.length === 1
-          ? `${names} polls ${every}`
-          : `${polled.length} of ${total} poll ${every}`,
-      title: `Changes arrive within seconds through the relay, except for ${names}, which Almanac checks ${every}.`,
+      // No interval here: calendars poll on the user's setting, Todoist accounts on their own
+      // (scheduler.ts), and one number for both would be wrong for one of them.
+      detail: polled.length === 1 ? `${names}: polling` : `${polled.length} of ${total} polling`,
+      title: `Changes arrive within seconds through the relay, except for ${names}, which Almanac polls on its regular schedule.`,
     };
   }
   const label = `Polling · ${every}`;
@@ -113,8 +112,14 @@ export function listOf(names: readonly string[]): string {
   return `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
 }
 
-/** `now` drives the "retrying in 40 s" countdown; pages that re-render on a timer pass theirs. */
-export function StatusIndicator(props: { status: Status | undefined; now?: number }) {
+/** `now` drives the "retrying in 40 s" countdown; pages that re-render on a timer pass theirs.
+ * `detail: false` shows the pill alone (the popup's narrow header puts the detail on its own
+ * line, with PushDetail). */
+export function StatusIndicator(props: {
+  status: Status | undefined;
+  now?: number;
+  detail?: boolean;
+}) {
   const { status } = props;
   if (!status) return null;
   const line = describePush(status, props.now ?? Date.now());
@@ -123,11 +128,26 @@ export function StatusIndicator(props: { status: Status | undefined; now?: numbe
       <span className={line.live ? 'pill live' : 'pill'} title={line.title}>
         <span className="dot" aria-hidden="true" /> {line.label}
       </span>
-      {line.detail ? (
-        <span className="muted" style={{ fontSize: 12 }} role="status" title={line.title}>
-          {line.detail}
-        </span>
-      ) : null}
+      {props.detail !== false ? <DetailText line={line} /> : null}
     </span>
   );
+}
+
+/** The indicator's detail ("Holidays: polling", "Relay unreachable · retrying in 40 s") alone. */
+export function PushDetail(props: { status: Status | undefined; now?: number }) {
+  if (!props.status) return null;
+  const line = describePush(props.status, props.now ?? Date.now());
+  return line.detail ? (
+    <div className="push-detail">
+      <DetailText line={line} />
+    </div>
+  ) : null;
+}
+
+function DetailText({ line }: { line: PushLine }) {
+  return line.detail ? (
+    <span className="muted" style={{ fontSize: 12 }} role="status" title={line.title}>
+      {line.detail}
+    </span>
+  ) : null;
 }

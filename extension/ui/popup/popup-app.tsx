@@ -6,7 +6,7 @@ import { browser } from 'wxt/browser';
 import { APP_ICON_DATA_URL } from '../../platform/app-icon';
 import { AccountCard } from '../components/account-card';
 import { EmptyState } from '../components/empty-state';
-import { StatusIndicator } from '../components/status-indicator';
+import { PushDetail, StatusIndicator } from '../components/status-indicator';
 import { uiDb } from '../db';
 import { useAction, useNow, useStatus } from '../hooks';
 import { send } from '../messaging';
@@ -72,7 +72,7 @@ export function PopupApp() {
           <img src={APP_ICON_DATA_URL} alt="" />
           Almanac
         </h1>
-        {!empty ? <StatusIndicator status={status} now={pushTick} /> : null}
+        {!empty ? <StatusIndicator status={status} now={pushTick} detail={false} /> : null}
         {!empty ? (
           <button
             type="button"
@@ -84,6 +84,7 @@ export function PopupApp() {
           </button>
         ) : null}
       </header>
+      {!empty ? <PushDetail status={status} now={pushTick} /> : null}
       <main>
         {action.error ? (
           <div className="alert" role="alert">

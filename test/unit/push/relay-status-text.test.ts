@@ -49,10 +49,10 @@ describe('popup: live or polling', () => {
     expect(line).toMatchObject({
       live: true,
       label: 'Partly live',
-      detail: 'Holidays polls every 15 min',
+      detail: 'Holidays: polling',
     });
     expect(line.title).toBe(
-      'Changes arrive within seconds through the relay, except for Holidays, which Almanac checks every 15 min.',
+      'Changes arrive within seconds through the relay, except for Holidays, which Almanac polls on its regular schedule.',
     );
     expect(relayStatusText(one, NOW)).toBe(
       'Live — changes arrive within seconds, except Holidays (polling every 15 min)',
@@ -62,7 +62,7 @@ describe('popup: live or polling', () => {
       since: 0,
       coverage: { pushed: 2, polled: ['Holidays', 'Todoist (me)'] },
     });
-    expect(describePush(two, NOW).detail).toBe('2 of 4 poll every 15 min');
+    expect(describePush(two, NOW).detail).toBe('2 of 4 polling');
     expect(describePush(two, NOW).title).toContain('except for Holidays and Todoist (me),');
   });
 
