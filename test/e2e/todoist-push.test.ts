@@ -166,4 +166,23 @@ describe('Todoist push through the relay on workerd', () => {
       .poll(async () => Number(await handledId()), { timeout: 20_000 })
       .toBeGreaterThan(idBefore);
   });
+
+  it('a relay that went away and came back empty: "Relay unreachable", then a new subscriber, Live again', async () => {
+    const popup = await openPopup(browser, { width: 380, height: 520 });
+    const port = relay.port;
+    await relay.close();
+    await expect
+      .poll(() => popup.locator('.push-detail').textContent(), { timeout: 30_000 })
+      .toMatch(/Relay unreachable · retrying in \d+ s/);
+    await popup.screenshot({ path: `${SHOTS}/popup-relay-unreachable.png` });
+    // A fresh relay on the same address knows no subscriber (new Durable Object state): the
+    // extension's reconnect is refused (401/404), so it registers anew and links Todoist again.
+    relay = await startWranglerRelay(SECRETS, { port });
+    await expect.poll(() => popup.locator('.pill.live').count(), { timeout: 60_000 }).toBe(1);
+    await popup.close();
+    const before = await pushRuns();
+    await phone([{ type: 'item_add', temp_id: 'p3', args: { content: 'Book the bike service' } }]);
+    await expect.poll(() => storedTask('Book the bike service'), { timeout: 15_000 }).toBeDefined();
+    expect(await pushRuns()).toBeGreaterThan(before);
+  });
 });

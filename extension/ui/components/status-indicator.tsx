@@ -3,6 +3,7 @@
 // watch, or a Todoist account connected with a pasted token, keeps polling and is named. Otherwise
 // Almanac polls on its safety interval, and says why the relay is not live.
 import type { Status } from '../../platform/messages';
+import { DEFAULT_SCHEDULE } from '../../sync/scheduler';
 
 export interface PushLine {
   readonly live: boolean;
@@ -22,7 +23,7 @@ export function shortDelay(ms: number): string {
 
 export function describePush(status: Status, now: number): PushLine {
   const { relay } = status;
-  const every = `every ${status.pollMinutes} min`;
+  const every = pollEvery(status);
   if (relay.state === 'live') {
     const polled = relay.coverage?.polled ?? [];
     if (polled.length === 0) {
@@ -80,7 +81,7 @@ export function describePush(status: Status, now: number): PushLine {
 /** The options page's relay line (its Sync section, under the relay URL). */
 export function relayStatusText(status: Status, now: number): string {
   const { relay } = status;
-  const polling = `polling every ${status.pollMinutes} min`;
+  const polling = `polling ${pollEvery(status)}`;
   if (!status.relayConfigured) return `Not configured — ${polling}`;
   switch (relay.state) {
     case 'live': {
@@ -104,6 +105,20 @@ export function relayStatusText(status: Status, now: number): string {
     default:
       return `Off (no account connected) — ${polling}`;
   }
+}
+
+/** How often the connected accounts poll, truthfully: calendars on the user's setting
+ * (`pollMinutes`), Todoist accounts on the engine's own interval (scheduler.ts) — "every 15 min",
+ * or "every 15 min (tasks every 10 min)" when both kinds are connected and the numbers differ. */
+export function pollEvery(status: Status): string {
+  const tasks = Math.round(DEFAULT_SCHEDULE.todoistIntervalMs / 60_000);
+  const google = status.accounts.some((a) => a.provider === 'google');
+  const todoist = status.accounts.some((a) => a.provider === 'todoist');
+  if (todoist && !google) return `every ${tasks} min`;
+  if (todoist && tasks !== status.pollMinutes) {
+    return `every ${status.pollMinutes} min (tasks every ${tasks} min)`;
+  }
+  return `every ${status.pollMinutes} min`;
 }
 
 /** "Holidays" / "Holidays and Todoist (me)" / "Holidays, Birthdays and Todoist (me)". */

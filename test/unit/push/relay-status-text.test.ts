@@ -5,6 +5,7 @@ import type { RelayStatus } from '../../../extension/sync/push/relay-status';
 import {
   describePush,
   listOf,
+  pollEvery,
   relayStatusText,
 } from '../../../extension/ui/components/status-indicator';
 
@@ -123,5 +124,28 @@ describe('options: the relay line', () => {
     ).toBe(
       'Relay unreachable: relay unreachable (fetch failed) · retrying in 5 s — polling every 15 min meanwhile',
     );
+  });
+});
+
+describe('how often Almanac polls, per kind of account', () => {
+  const account = (provider: 'google' | 'todoist') => ({
+    sourceId: provider,
+    provider,
+    label: `${provider} (me)`,
+    signedIn: true,
+  });
+  const off = { state: 'off', since: 0 } as const;
+
+  it('Todoist alone polls on its own 10-minute interval, not the calendars’ setting', () => {
+    const todoistOnly: Status = { ...status(off), accounts: [account('todoist')] };
+    expect(pollEvery(todoistOnly)).toBe('every 10 min');
+    expect(describePush(todoistOnly, NOW).label).toBe('Polling · every 10 min');
+  });
+
+  it('calendars alone poll on the setting; both kinds name both numbers', () => {
+    expect(pollEvery({ ...status(off), accounts: [account('google')] })).toBe('every 15 min');
+    const both: Status = { ...status(off), accounts: [account('google'), account('todoist')] };
+    expect(pollEvery(both)).toBe('every 15 min (tasks every 10 min)');
+    expect(pollEvery({ ...both, pollMinutes: 10 })).toBe('every 10 min');
   });
 });
