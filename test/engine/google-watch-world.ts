@@ -3,23 +3,24 @@
 // (relay/app.ts over relay/memory-ports.ts — the code the Durable Objects run), whose SSE stream
 // the extension's real relay client reads; the push router turns notifications into runs, and the
 // calendar watcher (sync/google/watch.ts) keeps the channels, over the same Dexie store.
-import { createPushLookup, createRelayCursor } from '../../extension/platform/relay-lookup';
+import { createPushLookup } from '../../extension/platform/relay-lookup';
 import { createWatchStore } from '../../extension/store/calendar-watch';
 import type { CalendarWatch } from '../../extension/store/records';
 import { type CalendarWatcher, createCalendarWatcher } from '../../extension/sync/google/watch';
 import type { WatchDestination } from '../../extension/sync/google/watch-plan';
 import { silentLog } from '../../extension/sync/ports';
-import { createPushRouter, type PushRouter } from '../../extension/sync/push/push-router';
+import type { PushRouter } from '../../extension/sync/push/push-router';
 import { createRelayApi, type RelayCredentials } from '../../extension/sync/push/relay-api';
-import { createRelayClient, type RelayClient } from '../../extension/sync/push/relay-client';
+import type { RelayClient } from '../../extension/sync/push/relay-client';
 import { calendarKey } from '../../extension/sync/scope';
 import { RELAY_ROUTES } from '../../shared/relay-protocol';
 import { ManualClock } from '../emulators/common/clock';
 import type { RequestLogEntry } from '../emulators/common/request-log';
 import { createGoogleEmulator } from '../emulators/google/index';
 import { createInMemoryRelay } from '../support/in-memory-relay';
+import { startInProcessPush } from '../support/in-process-push';
 import { seededRandom } from '../support/seeded-random';
-import { createVirtualTimers, turn, type VirtualTimers } from '../support/virtual-timers';
+import { createVirtualTimers, type VirtualTimers } from '../support/virtual-timers';
 import { createHarness, type Harness, SOURCE, START } from './helpers/harness';
 
 export const RELAY_URL = 'https://relay.test';
@@ -51,8 +52,6 @@ export async function createWatchWorld(): Promise<WatchWorld> {
     secrets: { todoistClientSecret: 'todoist-secret', signingKey: 'watch-test-signing-key' },
     now: () => clock.now(),
   });
-  const ports = relay.ports;
-  let handed = 0;
   const relayFetch = relay.fetch;
   const google = createGoogleEmulator({
     clock,
@@ -90,40 +89,24 @@ export async function createWatchWorld(): Promise<WatchWorld> {
     },
   });
   const lookup = createPushLookup(db);
-  const router = createPushRouter({
-    now: () => clock.now(),
-    sleep: timers.sleep,
-    log: silentLog,
-    lookup,
+  const push = await startInProcessPush({
+    clock,
+    timers,
+    relay,
+    creds,
+    db,
     sync: (scope, reason) => h.engine.sync(scope, reason),
     scopes: () => h.engine.knownScopes(),
-  });
-  client = createRelayClient({
-    ports: {
-      fetch: relayFetch,
-      now: () => clock.now(),
-      sleep: timers.sleep,
-      random: seededRandom(23),
-      log: silentLog,
-    },
-    credentials: async () => creds,
-    reregister: async () => undefined,
-    cursor: createRelayCursor(db),
-    handlers: {
-      // As platform/relay-service.ts wires it: route, then stop a channel nobody knows.
-      async notification(n) {
-        handed += 1;
-        await router.handle(n);
-        if (n.provider === 'google' && !(await lookup.calendarOfChannel(n.channelId))) {
-          await watcher.stranger(n);
-        }
-      },
-      resync: (reason) => router.resyncAll(reason),
+    // As platform/relay-service.ts wires it: route, then stop a channel nobody knows.
+    async afterHandle(n) {
+      if (n.provider === 'google' && !(await lookup.calendarOfChannel(n.channelId))) {
+        await watcher.stranger(n);
+      }
     },
   });
-  const started = client;
-  started.start();
-  await waitFor(() => started.status().state === 'live', 'the relay stream to open');
+  client = push.client;
+  const { router } = push;
+  const started = push.client;
 
   return {
     h,
@@ -140,17 +123,7 @@ export async function createWatchWorld(): Promise<WatchWorld> {
     },
     async settle(until = clock.now() + 15_000) {
       await google.push.idle();
-      await waitFor(
-        () => handed >= relay.logged(),
-        'the stream to carry every logged notification',
-      );
-      await router.settled();
-      for (;;) {
-        const next = router.nextDeadline();
-        if (next === undefined || next > until) break;
-        await timers.advance(Math.max(0, next - clock.now()));
-        await router.settled();
-      }
+      await push.drain(until);
       await router.idle();
       await started.idle();
       await watcher.idle();
@@ -168,19 +141,9 @@ export async function createWatchWorld(): Promise<WatchWorld> {
       })),
     async close() {
       await started.stop();
-      ports.close();
+      relay.ports.close();
       await google.push.idle();
       h.store.close();
     },
   };
-}
-
-/** Waits turns of the event loop for something asynchronous but clock-free (a stream opening, a
- * notification crossing the in-process relay); a bound on real time only reports a hang. */
-async function waitFor(ok: () => boolean, what: string): Promise<void> {
-  const deadline = Date.now() + 10_000;
-  while (!ok()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await turn();
-  }
 }
