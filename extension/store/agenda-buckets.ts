@@ -2,7 +2,7 @@
 // buckets as stored, the rows leaving them and the rows entering them, it says which buckets to
 // write and which to delete. The middleware applies it to each event write; the v3 upgrade and
 // the tests use groupIntoDays to build the buckets from scratch.
-import { dayBuckets } from './agenda-projection';
+import { dayBuckets } from './agenda-days';
 import type { AgendaDayRow, AgendaEventRow } from './agenda-records';
 
 export type BucketKey = [day: number | string, calendarKey: string];

@@ -1,19 +1,12 @@
-// One `events` row → its slim agenda row (agenda-records.ts), and the UTC days it is filed under.
+// One `events` row → its slim agenda row (agenda-records.ts); the UTC days it is filed under are
+// agenda-days.ts.
 // Pure and deterministic: the row alone decides it, so the projection can be rebuilt from
 // `events` at any time (the v3 upgrade does) and tests can assert the tables equal the projection
 // of `events`. The raw resource is read through zod (a boundary: it is whatever Google sent); a
 // malformed one still projects from the row's own fields.
 import { z } from 'zod';
 import type { AgendaEventRow } from './agenda-records';
-import { LONG_EVENT_BUCKET } from './agenda-records';
-import type { EventRecord, TimeWindow } from './records';
-
-export const DAY_MS = 86_400_000;
-/** An event touching more UTC days than this is filed in its calendar's LONG_EVENT_BUCKET
- * instead of once per day, so no event is copied more than this many times (a multi-year event
- * would be copied thousands of times); every read also reads those buckets, which only such rare
- * events are in. */
-export const LONG_EVENT_DAYS = 62;
+import type { EventRecord } from './records';
 
 const eventTime = z.object({
   date: z.string().optional(),
@@ -43,25 +36,6 @@ export function isCalendarDate(value: string | undefined): value is string {
   if (value === undefined || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
   const ms = Date.parse(`${value}T00:00:00Z`);
   return Number.isFinite(ms) && new Date(ms).toISOString().slice(0, 10) === value;
-}
-
-/** The buckets of an event: the UTC day numbers [startMs, endMs) touches (a zero-length event:
- * its start's day), or LONG_EVENT_BUCKET alone. */
-export function dayBuckets(startMs: number, endMs: number): (number | string)[] {
-  const first = Math.floor(startMs / DAY_MS);
-  const last = Math.floor((Math.max(endMs, startMs + 1) - 1) / DAY_MS);
-  if (last - first + 1 > LONG_EVENT_DAYS) return [LONG_EVENT_BUCKET];
-  const days: number[] = [];
-  for (let day = first; day <= last; day++) days.push(day);
-  return days;
-}
-
-/** The first and last (inclusive) UTC day numbers of a window [startMs, endMs). */
-export function windowBuckets(window: TimeWindow): { first: number; last: number } {
-  return {
-    first: Math.floor(window.startMs / DAY_MS),
-    last: Math.floor((Math.max(window.endMs, window.startMs + 1) - 1) / DAY_MS),
-  };
 }
 
 export function projectEvent(row: EventRecord): AgendaEventRow {

@@ -4,7 +4,7 @@
 // the filter are apart so a caller can read a wider window in the same transaction as the rows
 // that decide the exact one (ui/agenda/agenda-data.ts).
 import Dexie from 'dexie';
-import { DAY_MS, windowBuckets } from './agenda-projection';
+import { DAY_MS, windowBuckets } from './agenda-days';
 import type { AgendaDayRow, AgendaEventRow } from './agenda-records';
 import { LONG_EVENT_BUCKET } from './agenda-records';
 import type { AlmanacDb } from './db';

@@ -5,6 +5,7 @@ import { groupIntoDays } from './agenda-buckets';
 import { projectEvent } from './agenda-projection';
 import { agendaProjectionMiddleware } from './agenda-projection-middleware';
 import type { AgendaDayRow, AgendaEventRow } from './agenda-records';
+import { DB_NAME } from './db-name';
 import type {
   CalendarRecord,
   EventRecord,
@@ -20,7 +21,7 @@ import type {
   TaskRecord,
 } from './records';
 
-export const DB_NAME = 'almanac';
+export { DB_NAME };
 
 export class AlmanacDb extends Dexie {
   // `declare`: Dexie creates the table properties in version().stores(); a class field would

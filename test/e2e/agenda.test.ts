@@ -98,6 +98,15 @@ describe('the new tab over the demo week, in Los Angeles', () => {
     const expected = expectedRows(facts, days, LA);
     await go(`#agenda/${days[0]}`);
     await expect.poll(() => agendaRows(page), { timeout: 30_000 }).toEqual(expected);
+    // A fresh load paints the same rows from its boot script's read (newtab-boot.ts), not from
+    // a fallback through Dexie.
+    await page.reload();
+    await page.locator('.agenda-app[data-state="ready"]').waitFor();
+    expect(await agendaRows(page)).toEqual(expected);
+    const via = await page.evaluate(
+      `performance.getEntriesByName('almanac:agenda:query')[0]?.detail?.via`,
+    );
+    expect(via).toBe('boot');
     // Every open dated task of the seed is accounted for (so a seed change fails here).
     const dated = todoist.snapshot('demo').items.filter((t) => t.due);
     expect(dated).toHaveLength(demoTasks(today, standupDate).length);

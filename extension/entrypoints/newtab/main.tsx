@@ -2,8 +2,11 @@
 import { createRoot } from 'react-dom/client';
 import '../../ui/styles.css';
 import '../../ui/agenda/agenda.css';
+import { readAgendaRows } from '../../store/agenda-rows';
+import type { TimeWindow } from '../../store/records';
 import { AgendaApp, prefetchInitialView } from '../../ui/agenda/agenda-app';
 import { AgendaErrorBoundary } from '../../ui/agenda/agenda-states';
+import { takeBootRead } from '../../ui/agenda/boot-handoff';
 import { uiDb } from '../../ui/db';
 
 /** How long the page waits for the first view's read before showing the loading state. */
@@ -12,11 +15,15 @@ const FIRST_READ_WAIT_MS = 250;
 const db = uiDb();
 // Open IndexedDB now, rather than on the first query after mounting.
 void db.open().catch(() => undefined); // a failure resurfaces on the first read, with its state
-// The first view's read starts now (agenda-prefetch.ts).
-const firstRead = prefetchInitialView(db);
+// The first view's read: the rows the boot script (newtab-boot.ts) is already reading, when they
+// cover it; else it starts now (agenda-prefetch.ts).
+const firstRead = prefetchInitialView(db, takeBootRead());
 // The bench and the e2e tests fill this page's database through the page's own Dexie (real
 // Chromium IndexedDB, same schema and version as the app). Only extension pages can reach it.
-Object.assign(globalThis, { __almanacNewtab: { db } });
+// `readAgendaRows` is the first view's read itself, for the bench to time on a settled page.
+Object.assign(globalThis, {
+  __almanacNewtab: { db, readAgendaRows: (window: TimeWindow) => readAgendaRows(db, window) },
+});
 
 // React mounts once the first read is in, and renders the week straight away: a skeleton render
 // first (and the effects it starts) would compete with the read for the main thread, then cost a

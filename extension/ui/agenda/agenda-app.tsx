@@ -3,6 +3,7 @@
 // background's messages; the page never calls Google or Todoist itself.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { AccountStatus } from '../../platform/messages';
+import type { RawRead } from '../../store/agenda-raw-read';
 import type { AlmanacDb } from '../../store/db';
 import { uiDb } from '../db';
 import { useAction, useBooleanSetting, useNow, useSettings, useStatus } from '../hooks';
@@ -31,12 +32,15 @@ import { dateOf, systemZone } from './zone-days';
 
 /** Start the read of the view the page will open on (the hash, else the saved view, in the
  * system zone). AgendaApp takes it if its view matches. Settles (never rejects) when it is in. */
-export function prefetchInitialView(db: AlmanacDb): Promise<unknown> {
+export function prefetchInitialView(
+  db: AlmanacDb,
+  boot?: Promise<RawRead | undefined>,
+): Promise<unknown> {
   const zone = systemZone();
   const today = dateOf(Date.now(), zone);
   const prefs = loadPrefs(globalThis.localStorage);
   const view = parseViewHash(globalThis.location?.hash ?? '', today, prefs.view);
-  return prefetchAgendaData(db, { days: viewDays(view), zone });
+  return prefetchAgendaData(db, { days: viewDays(view), zone }, boot);
 }
 
 export function AgendaApp(props: { zone?: string; locale?: string }) {

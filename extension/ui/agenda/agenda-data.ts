@@ -6,8 +6,9 @@
 // The small tables (sources, calendars, projects, scopes: a few rows per account) are read
 // whole; events (their slim projection) and tasks only through the ranges in queries.ts.
 
-import { eventsInBuckets, readDayBuckets } from '../../store/agenda-queries';
+import { eventsInBuckets } from '../../store/agenda-queries';
 import type { AgendaEventRow } from '../../store/agenda-records';
+import { type AgendaRows, covers, readAgendaRows } from '../../store/agenda-rows';
 import type { AlmanacDb } from '../../store/db';
 import type {
   CalendarRecord,
@@ -20,7 +21,7 @@ import type {
 import { isCalendarSelected } from '../../store/selection';
 import type { AgendaEvent, AgendaTask } from './agenda-items';
 import { toAgendaEvent } from './event-view';
-import { openTasksDueBefore, tasksDueIn } from './queries';
+import { openTasksDueBefore } from './queries';
 import { toAgendaTask } from './task-placement';
 import { dayBounds, type IsoDate } from './zone-days';
 import { MAX_ZONE_PAD_MS, zonePadMs } from './zone-pad';
@@ -31,6 +32,8 @@ export interface AgendaRequest {
 }
 
 export interface AgendaData {
+  /** The rows it was made from (two reads made from equal rows make equal data). */
+  readonly rows: AgendaRows;
   readonly sources: readonly SourceRecord[];
   /** Selected calendars, primary first, then by name. */
   readonly calendars: readonly CalendarRecord[];
@@ -70,42 +73,39 @@ function paddedWindow(
   return { exact, padded: { startMs: exact.startMs - pad, endMs: exact.endMs + pad }, pad };
 }
 
-/**
- * ONE read-only transaction, all its reads sent at once: the small tables, and the events and
- * tasks of the view widened by the most any zones can differ (MAX_ZONE_PAD_MS) — then cut to the
- * pad the calendars' and accounts' zones actually need. Reading the small tables first to learn
- * that pad would cost a second round trip to IndexedDB, more than the few extra buckets do.
- */
-export async function loadAgendaData(db: AlmanacDb, request: AgendaRequest): Promise<AgendaData> {
+/** The view widened by the most any zones can differ (MAX_ZONE_PAD_MS): what the first-paint
+ * read fetches, before the calendars' and accounts' zones say how much of that pad is needed.
+ * Reading the small tables first to learn the pad would cost a second round trip to IndexedDB,
+ * more than the few extra buckets do. */
+export function widestWindow(request: AgendaRequest): TimeWindow {
   const exact = viewWindow(request);
-  const widest = { startMs: exact.startMs - MAX_ZONE_PAD_MS, endMs: exact.endMs + MAX_ZONE_PAD_MS };
-  const tables = [db.sources, db.calendars, db.projects, db.scopes, db.agendaDays, db.tasks];
-  const [sources, calendarRows, projects, scopes, buckets, taskRows] = await db.transaction(
-    'r',
-    tables,
-    () =>
-      Promise.all([
-        db.sources.toArray(),
-        db.calendars.toArray(),
-        db.projects.toArray(),
-        db.scopes.toArray(),
-        readDayBuckets(db, widest),
-        tasksDueIn(db, widest),
-      ]),
-  );
-  const calendars = calendarRows
+  return { startMs: exact.startMs - MAX_ZONE_PAD_MS, endMs: exact.endMs + MAX_ZONE_PAD_MS };
+}
+
+/** The first paint's data, from rows read for widestWindow(request) or a wider window. */
+export function shapeAgendaData(rows: AgendaRows, request: AgendaRequest): AgendaData {
+  if (!covers(rows.window, widestWindow(request))) {
+    throw new Error('the rows were read for a narrower window than the view needs');
+  }
+  const calendars = rows.calendars
     .filter(isCalendarSelected)
     .sort((a, b) => Number(b.primary) - Number(a.primary) || a.summary.localeCompare(b.summary));
-  const { padded } = paddedWindow(request, sources, calendars);
+  const { padded } = paddedWindow(request, rows.sources, calendars);
   const inPadded = (t: TaskRecord) =>
-    t.dueMs !== undefined && t.dueMs >= padded.startMs && t.dueMs < padded.endMs;
+    !t.deleting && t.dueMs !== undefined && t.dueMs >= padded.startMs && t.dueMs < padded.endMs;
   return {
-    sources,
+    rows,
+    sources: rows.sources,
     calendars,
-    scopes,
-    events: placeEvents(eventsInBuckets(buckets, padded), calendars, request.zone),
-    tasks: placeTasks(taskRows.filter(inPadded), projects, request.zone),
+    scopes: rows.scopes,
+    events: placeEvents(eventsInBuckets(rows.buckets, padded), calendars, request.zone),
+    tasks: placeTasks(rows.tasks.filter(inPadded), rows.projects, request.zone),
   };
+}
+
+/** The first paint's data, read through Dexie in one read-only transaction. */
+export async function loadAgendaData(db: AlmanacDb, request: AgendaRequest): Promise<AgendaData> {
+  return shapeAgendaData(await readAgendaRows(db, widestWindow(request)), request);
 }
 
 export async function loadAgendaExtras(

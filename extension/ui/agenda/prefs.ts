@@ -3,9 +3,10 @@
 // first paint already uses them. Validated with zod; a field that no longer parses takes its
 // default instead of breaking the page.
 import { z } from 'zod';
+import { PREFS_KEY } from './prefs-key';
 import { VIEWS } from './view-state';
 
-export const PREFS_KEY = 'almanac:agenda-prefs';
+export { PREFS_KEY };
 
 export const prefsSchema = z.strictObject({
   /** Events the user declined: shown dimmed, or not at all. */

@@ -1,13 +1,18 @@
 // The new tab's hooks: the live store read (re-run whenever a sync writes to the tables it reads:
 // use-store-read.ts), the view in the URL hash, the page preferences, and the page's keys.
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { RawRead } from '../../store/agenda-raw-read';
+import { AGENDA_ROW_TABLES, covers } from '../../store/agenda-rows';
 import type { AlmanacDb } from '../../store/db';
+import { samePlainData } from '../../store/plain-equality';
 import {
   type AgendaData,
   type AgendaExtras,
   type AgendaRequest,
   loadAgendaData,
   loadAgendaExtras,
+  shapeAgendaData,
+  widestWindow,
 } from './agenda-data';
 import { peekPrimed, primeRead, takePrimed } from './agenda-prefetch';
 import { type KeyAction, keyAction } from './keyboard';
@@ -18,10 +23,11 @@ import type { IsoDate } from './zone-days';
 
 /** performance entries the bench reads (test/bench/scenarios/agenda.ts). */
 export const QUERY_MEASURE = 'almanac:agenda:query';
+export const DB_OPEN_MEASURE = 'almanac:agenda:db-open';
 export const RENDERED_MARK = 'almanac:agenda:rendered';
 
 /** The tables each read touches (agenda-data.ts): a write to any of them re-runs it. */
-const MAIN_TABLES = ['sources', 'calendars', 'projects', 'scopes', 'agendaDays', 'tasks'] as const;
+const MAIN_TABLES = AGENDA_ROW_TABLES;
 const EXTRAS_TABLES = ['sources', 'calendars', 'projects', 'tasks'] as const;
 
 export type LiveResult =
@@ -48,30 +54,61 @@ async function attempt<T>(key: string, read: () => Promise<T>): Promise<Read<T>>
   }
 }
 
-type MainRead = Read<{ readonly days: readonly IsoDate[]; readonly data: AgendaData }>;
+type MainRead = Read<{
+  readonly days: readonly IsoDate[];
+  readonly data: AgendaData;
+  /** Made from the boot read's rows: shown at once, then confirmed by a read through Dexie (a
+   * write may have committed before this page's Dexie was listening for writes). */
+  readonly unconfirmed?: true;
+}>;
 
 /** What the first-paint read depends on (overdue tasks are read with the extras). */
 function mainKey(request: AgendaRequest): string {
   return `${request.days.join(',')}|${request.zone}`;
 }
 
-function readMain(db: AlmanacDb, request: AgendaRequest): Promise<MainRead> {
+/** Equal rows make equal data: a re-read that found nothing new does not re-render the page. */
+function sameMain(a: MainRead, b: MainRead): boolean {
+  return a.ok && b.ok && a.key === b.key && samePlainData(a.value.data.rows, b.value.data.rows);
+}
+
+function readMain(
+  db: AlmanacDb,
+  request: AgendaRequest,
+  boot?: Promise<RawRead | undefined>,
+): Promise<MainRead> {
   return attempt(mainKey(request), async () => {
-    const t0 = performance.now();
+    const raw = boot ? await boot : undefined;
+    if (raw && covers(raw.rows.window, widestWindow(request))) {
+      performance.measure(DB_OPEN_MEASURE, { start: raw.openStart, end: raw.readStart });
+      performance.measure(QUERY_MEASURE, {
+        start: raw.readStart,
+        end: raw.readEnd,
+        detail: { key: mainKey(request), via: 'boot', window: raw.rows.window },
+      });
+      const data = shapeAgendaData(raw.rows, request);
+      return { days: request.days, data, unconfirmed: true as const };
+    }
+    const t1 = performance.now();
     const data = await loadAgendaData(db, request);
+    // Through Dexie, the wait for its connection is inside the read.
     performance.measure(QUERY_MEASURE, {
-      start: t0,
+      start: t1,
       end: performance.now(),
-      detail: mainKey(request),
+      detail: { key: mainKey(request), via: 'dexie', window: widestWindow(request) },
     });
     return { days: request.days, data };
   });
 }
 
-/** Start the first view's read before React mounts (agenda-prefetch.ts); settles (never
- * rejects) when it is in. */
-export function prefetchAgendaData(db: AlmanacDb, request: AgendaRequest): Promise<unknown> {
-  return primeRead(db, MAIN_TABLES, mainKey(request), () => readMain(db, request));
+/** Start the first view's read before React mounts (agenda-prefetch.ts), from the boot read's
+ * rows if they cover it; settles (never rejects) when it is in. */
+export function prefetchAgendaData(
+  db: AlmanacDb,
+  request: AgendaRequest,
+  boot?: Promise<RawRead | undefined>,
+): Promise<unknown> {
+  return primeRead(db, MAIN_TABLES, mainKey(request), () => readMain(db, request, boot));
 }
 
 /** The view's data, live: the first paint, and the extras merged in when they arrive. Errors
@@ -87,8 +124,13 @@ export function useAgendaData(
     db,
     MAIN_TABLES,
     key,
-    () => takePrimed<MainRead>(mainKey(request)) ?? readMain(db, request),
+    async () => {
+      const primed = await takePrimed<MainRead>(mainKey(request));
+      if (primed && !(primed.ok && primed.value.unconfirmed)) return primed;
+      return readMain(db, request);
+    },
     peekPrimed<MainRead>(mainKey(request)),
+    sameMain,
   );
   // The extras start once this view's first paint is in, so their slower key scans never queue
   // in front of it in IndexedDB.

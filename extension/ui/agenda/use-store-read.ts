@@ -25,6 +25,8 @@ export function touchesTables(parts: Parts, dbName: string, tables: readonly str
  * `read` undefined means "nothing to read yet". `read` must not reject (wrap its errors).
  * `initial`: a result already in hand for the first render (the effect still runs `read`, and a
  * result identical to the one shown is not set again, so it costs no second render).
+ * `same`: when a new result counts as the one shown (default: the same object) — a re-read that
+ * found nothing new then costs no render either.
  */
 export function useStoreRead<T>(
   db: Dexie,
@@ -32,6 +34,7 @@ export function useStoreRead<T>(
   key: string,
   read: (() => Promise<T>) | undefined,
   initial?: T,
+  same: (a: T, b: T) => boolean = Object.is,
 ): T | undefined {
   const [value, setValue] = useState<{ readonly v: T } | undefined>(() =>
     initial === undefined ? undefined : { v: initial },
@@ -40,6 +43,8 @@ export function useStoreRead<T>(
   shown.current = value;
   const latest = useRef(read);
   latest.current = read;
+  const sameRef = useRef(same);
+  sameRef.current = same;
   const tableList = tables.join(',');
   const active = read !== undefined;
   // biome-ignore lint/correctness/useExhaustiveDependencies: `key` stands for `read`.
@@ -54,7 +59,8 @@ export function useStoreRead<T>(
       dirty = false;
       try {
         const v = await run();
-        if (!closed && !Object.is(v, shown.current?.v)) setValue({ v });
+        const current = shown.current;
+        if (!closed && !(current && sameRef.current(v, current.v))) setValue({ v });
       } finally {
         running = false;
         // A write committed while reading may not be in the result: read again.

@@ -7,8 +7,9 @@
 import { Temporal } from 'temporal-polyfill';
 import type { TimeWindow } from '../../store/records';
 import { HOUR_MS } from './zone-days';
+import { MAX_ZONE_PAD_MS } from './zone-pad-limit';
 
-export const MAX_ZONE_PAD_MS = 26 * HOUR_MS;
+export { MAX_ZONE_PAD_MS };
 
 function offsetMs(zone: string, ms: number): number {
   return (

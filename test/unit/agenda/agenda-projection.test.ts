@@ -4,11 +4,13 @@ import { groupIntoDays } from '../../../extension/store/agenda-buckets';
 import {
   DAY_MS,
   dayBuckets,
-  isCalendarDate,
   LONG_EVENT_DAYS,
+  windowBuckets,
+} from '../../../extension/store/agenda-days';
+import {
+  isCalendarDate,
   projectEvent,
   sameProjection,
-  windowBuckets,
 } from '../../../extension/store/agenda-projection';
 import { LONG_EVENT_BUCKET } from '../../../extension/store/agenda-records';
 import { allDayEvent, at, CAL_KEY, calendar, timedEvent } from './fixtures';

@@ -10,6 +10,7 @@ import type { AgendaDayRow } from '../../../extension/store/agenda-records';
 import { AlmanacDb } from '../../../extension/store/db';
 import type { EventRecord } from '../../../extension/store/records';
 import { calendar, timedEvent } from './fixtures';
+import { V1_STORES, V2_STORES } from './legacy-schemas';
 
 const opened: Dexie[] = [];
 afterEach(() => {
@@ -115,28 +116,10 @@ describe('writing events writes their agenda rows', () => {
 });
 
 describe('upgrading a database from before the agenda tables', () => {
-  const V1 = {
-    sources: 'id, provider',
-    calendars: 'key, sourceId',
-    events: '[calendarKey+id], calendarKey, startMs, endMs, [calendarKey+seriesId]',
-    tasks: '[sourceId+id], sourceId, projectId',
-    projects: '[sourceId+id], sourceId',
-    labels: '[sourceId+id], sourceId',
-    outbox: 'id, scope, nextAttemptAt',
-    runs: '++seq, scope, startedAt',
-    metrics: '[day+name], day',
-    meta: 'key',
-    scopes: 'scope, nextRunAt',
-  };
-  const V2 = {
-    tasks: '[sourceId+id], sourceId, projectId, dueMs',
-    sections: '[sourceId+id], sourceId',
-  };
-
   async function oldDatabase(factory: IDBFactory, version: 1 | 2, events: EventRecord[]) {
     const old = new Dexie('agenda-upgrade', { indexedDB: factory, IDBKeyRange });
-    old.version(1).stores(V1);
-    if (version === 2) old.version(2).stores(V2);
+    old.version(1).stores(V1_STORES);
+    if (version === 2) old.version(2).stores(V2_STORES);
     await old.table('events').bulkPut(events);
     await old.table('meta').put({ key: 'storeVersion', value: 1 });
     old.close();

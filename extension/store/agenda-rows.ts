@@ -1,0 +1,61 @@
+// The rows the new tab's first paint is made of, as stored: the small tables whole (a few rows per
+// account), the day buckets of a window and the tasks due in it. Two readers fill it with the same
+// rows: readAgendaRows here (Dexie, in one read-only transaction) and readAgendaRowsRaw
+// (agenda-raw-read.ts: plain IndexedDB, before Dexie has even loaded).
+import type { DayBuckets } from './agenda-queries';
+import { readDayBuckets } from './agenda-queries';
+import type { AlmanacDb } from './db';
+import type {
+  CalendarRecord,
+  ProjectRecord,
+  ScopeState,
+  SourceRecord,
+  TaskRecord,
+  TimeWindow,
+} from './records';
+
+export interface AgendaRows {
+  /** What the buckets and tasks were read for: the shaping cuts them to the view. */
+  readonly window: TimeWindow;
+  readonly sources: readonly SourceRecord[];
+  readonly calendars: readonly CalendarRecord[];
+  readonly projects: readonly ProjectRecord[];
+  readonly scopes: readonly ScopeState[];
+  readonly buckets: DayBuckets;
+  /** Due in [window.startMs, window.endMs), by the dueMs index; hidden deletes included. */
+  readonly tasks: readonly TaskRecord[];
+}
+
+/** The tables AgendaRows comes from: a write to any of them may change it. */
+export const AGENDA_ROW_TABLES = [
+  'sources',
+  'calendars',
+  'projects',
+  'scopes',
+  'agendaDays',
+  'tasks',
+] as const;
+
+/** ONE read-only transaction, all its reads sent at once. */
+export async function readAgendaRows(db: AlmanacDb, window: TimeWindow): Promise<AgendaRows> {
+  const tables = [db.sources, db.calendars, db.projects, db.scopes, db.agendaDays, db.tasks];
+  const [sources, calendars, projects, scopes, buckets, tasks] = await db.transaction(
+    'r',
+    tables,
+    () =>
+      Promise.all([
+        db.sources.toArray(),
+        db.calendars.toArray(),
+        db.projects.toArray(),
+        db.scopes.toArray(),
+        readDayBuckets(db, window),
+        db.tasks.where('dueMs').between(window.startMs, window.endMs, true, false).toArray(),
+      ]),
+  );
+  return { window, sources, calendars, projects, scopes, buckets, tasks };
+}
+
+/** Whether rows read for `read` hold everything a read for `wanted` would. */
+export function covers(read: TimeWindow, wanted: TimeWindow): boolean {
+  return read.startMs <= wanted.startMs && read.endMs >= wanted.endMs;
+}

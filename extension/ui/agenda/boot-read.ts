@@ -1,0 +1,34 @@
+// The new tab's first script starts its store read here (see store/agenda-raw-read.ts for why):
+// the first view's window from the hash, the saved view and the system zone, then plain
+// IndexedDB. Imports nothing heavy: no React, Dexie, zod or Temporal.
+import type { RawRead } from '../../store/agenda-raw-read';
+import { readAgendaRowsRaw } from '../../store/agenda-raw-read';
+import { DB_NAME } from '../../store/db-name';
+import { bootWindow } from './boot-window';
+import { PREFS_KEY } from './prefs-key';
+
+function savedView(): unknown {
+  try {
+    const stored: unknown = JSON.parse(globalThis.localStorage?.getItem(PREFS_KEY) ?? 'null');
+    return typeof stored === 'object' && stored !== null
+      ? (stored as { view?: unknown }).view
+      : undefined;
+  } catch {
+    return undefined; // the page's own prefs parsing reports nothing either: defaults apply
+  }
+}
+
+/** Never rejects; undefined when the page must read through Dexie instead. */
+export function startBootRead(): Promise<RawRead | undefined> {
+  const window = bootWindow({
+    hash: globalThis.location?.hash ?? '',
+    savedView: savedView(),
+    nowMs: Date.now(),
+    zone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+  });
+  const api =
+    typeof indexedDB === 'undefined'
+      ? undefined
+      : { indexedDB, IDBKeyRange: globalThis.IDBKeyRange };
+  return window ? readAgendaRowsRaw(api, DB_NAME, window) : Promise.resolve(undefined);
+}
