@@ -3,10 +3,10 @@
 // are loaded, so it works with Intl and Date.UTC alone — and only has to be generous, never exact:
 // the page checks the window covers what it needs (store/agenda-rows.ts `covers`) and reads
 // through Dexie if it does not. view-state.ts and zone-days.ts keep the exact rules.
+import { DAY_MS } from '../../store/agenda-days';
 import type { TimeWindow } from '../../store/records';
 import { MAX_ZONE_PAD_MS } from './zone-pad-limit';
 
-const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
 /** More than any DST change moves a midnight. */
 const DST_SLACK_MS = 3 * HOUR_MS;
