@@ -1,13 +1,14 @@
 // The new tab: today and the next six days, a day view and a week view, from the store (live:
 // a sync re-renders it), with quick add, task completion, search and keys. Writes go through the
 // background's messages; the page never calls Google or Todoist itself.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { AccountStatus } from '../../platform/messages';
 import type { RawRead } from '../../store/agenda-raw-read';
 import type { AlmanacDb } from '../../store/db';
 import { uiDb } from '../db';
 import { useAction, useBooleanSetting, useNow, useSettings, useStatus } from '../hooks';
 import { send } from '../messaging';
+import { afterNextPaint } from '../next-paint';
 import type { AgendaTask } from './agenda-items';
 import { AgendaList } from './agenda-list';
 import { planAgenda } from './agenda-plan';
@@ -20,6 +21,7 @@ import { loadPrefs } from './prefs';
 import { QuickAdd } from './quick-add';
 import { TimeGrid } from './time-grid';
 import {
+  COMMITTED_MARK,
   prefetchAgendaData,
   RENDERED_MARK,
   useAgendaData,
@@ -107,12 +109,15 @@ export function AgendaApp(props: { zone?: string; locale?: string }) {
     ],
   );
 
-  // The bench's "rendered" moment: the first paint with data.
+  // The bench's "committed" and "rendered" moments: the first view with data in the DOM, and the
+  // frame that painted it. (This render's passive effects run between the two: React flushes
+  // them at the end of the commit, so they are no measure of the paint.)
   const marked = useRef(false);
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (plan && !marked.current) {
       marked.current = true;
-      performance.mark(RENDERED_MARK);
+      performance.mark(COMMITTED_MARK);
+      afterNextPaint(() => performance.mark(RENDERED_MARK));
     }
   }, [plan]);
 

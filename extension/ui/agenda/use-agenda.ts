@@ -24,6 +24,12 @@ import type { IsoDate } from './zone-days';
 /** performance entries the bench reads (test/bench/scenarios/agenda.ts). */
 export const QUERY_MEASURE = 'almanac:agenda:query';
 export const DB_OPEN_MEASURE = 'almanac:agenda:db-open';
+/** The page's phases up to its first frame with data, in order: its modules loaded and run; the
+ * first view's rows in hand (the boot read, or Dexie's); React committed the view (and the layout
+ * it forces); and that frame painted (next-paint.ts). */
+export const MODULES_MARK = 'almanac:agenda:modules';
+export const ROWS_MARK = 'almanac:agenda:rows';
+export const COMMITTED_MARK = 'almanac:agenda:committed';
 export const RENDERED_MARK = 'almanac:agenda:rendered';
 
 /** The tables each read touches (agenda-data.ts): a write to any of them re-runs it. */
