@@ -119,6 +119,17 @@ export async function agenda(): Promise<BenchRow[]> {
       value,
       unit,
     });
+    const msRows = (
+      [
+        ['query-ms', (t) => t.queryMs],
+        ['db-open-ms', (t) => t.openMs],
+        ['requery-ms', (t) => t.requeryMs],
+        ['modules-ms', (t) => t.modulesMs],
+        ['rows-ms', (t) => t.rowsMs],
+        ['commit-ms', (t) => t.commitMs],
+        ['render-ms', (t) => t.renderMs],
+      ] as const satisfies readonly (readonly [string, (t: Timing) => number])[]
+    ).map(([metric, pick]) => row(metric, median(pick), 'ms'));
     return [
       row('events-stored', fill.eventsStored, 'events'),
       row('tasks-stored', fill.tasksStored, 'tasks'),
@@ -127,41 +138,7 @@ export async function agenda(): Promise<BenchRow[]> {
         median((t) => t.entries),
         'entries',
       ),
-      row(
-        'query-ms',
-        median((t) => t.queryMs),
-        'ms',
-      ),
-      row(
-        'db-open-ms',
-        median((t) => t.openMs),
-        'ms',
-      ),
-      row(
-        'requery-ms',
-        median((t) => t.requeryMs),
-        'ms',
-      ),
-      row(
-        'modules-ms',
-        median((t) => t.modulesMs),
-        'ms',
-      ),
-      row(
-        'rows-ms',
-        median((t) => t.rowsMs),
-        'ms',
-      ),
-      row(
-        'commit-ms',
-        median((t) => t.commitMs),
-        'ms',
-      ),
-      row(
-        'render-ms',
-        median((t) => t.renderMs),
-        'ms',
-      ),
+      ...msRows,
       row(
         'events-per-second',
         Math.round(EVENTS / (fill.ingestMs / 1000)),
