@@ -61,14 +61,6 @@ export function eventsInBuckets(buckets: DayBuckets, window: TimeWindow): Agenda
   return out.sort(byStart);
 }
 
-/** Every event touching `window` (see eventsInBuckets). */
-export async function agendaEventsTouching(
-  db: AlmanacDb,
-  window: TimeWindow,
-): Promise<AgendaEventRow[]> {
-  return eventsInBuckets(await readDayBuckets(db, window), window);
-}
-
 function touches(row: AgendaEventRow, start: number, end: number): boolean {
   return row.startMs < end && (row.endMs > start || row.startMs >= start);
 }
