@@ -36,8 +36,8 @@ const TARGETS = [
   "  painted with the week (ui/next-paint.ts); `modules-ms` (the page's modules run), `rows-ms`",
   "  (the week's rows in hand) and `commit-ms` (React committed it, with the layout it forces)",
   '  are the moments before it. The same page with no timed blocks at all paints at ~290 ms, so',
-  "  the target needs a first paint that does not wait for the app's modules and React, not",
-  '  tuning — see docs/architecture.md §7.',
+  "  the target needs a first paint that does not wait for the app's modules and React, and a",
+  '  cheaper block, not tuning — see docs/architecture.md §7.',
 ].join('\n');
 
 const NOTES = [
