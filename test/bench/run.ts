@@ -35,9 +35,9 @@ const TARGETS = [
   '  loading and shares the main thread with it (`query-ms`). `render-ms` is the first frame',
   "  painted with the week (ui/next-paint.ts); `modules-ms` (the page's modules run), `rows-ms`",
   "  (the week's rows in hand) and `commit-ms` (React committed it, with the layout it forces)",
-  '  are the moments before it. The same page with no timed blocks at all paints at ~290 ms, so',
-  "  the target needs a first paint that does not wait for the app's modules and React, and a",
-  '  cheaper block, not tuning — see docs/architecture.md §7.',
+  '  are the moments before it. Earlier figures (318–388 ms) measured a week whose hour grid its',
+  '  all-day row had pushed off screen (since fixed), so none of its blocks were painted; the',
+  '  target needs more than tuning — see docs/architecture.md §7.',
 ].join('\n');
 
 const NOTES = [
