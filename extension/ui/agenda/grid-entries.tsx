@@ -11,6 +11,7 @@ import { priorityColor } from './colors';
 import { eventWhen, noLink, type TaskActions, TaskCheckbox } from './entry-views';
 import { timeText } from './format';
 import { type DayAxis, minuteOnAxis } from './grid-axis';
+import type { Slot } from './overlap-layout';
 
 export const PX_PER_MINUTE = 0.8; // 48 px an hour
 /** Entries are drawn at least this tall (in minutes), so a 5-minute meeting stays readable. */
@@ -29,10 +30,10 @@ export function blockInset(
   topPx: number,
   heightPx: number,
   columnPx: number,
-  slot: { readonly column: number; readonly columns: number },
+  slot: Slot,
 ): CSSProperties {
   const left = (slot.column / slot.columns) * 100;
-  const right = ((slot.columns - slot.column - 1) / slot.columns) * 100;
+  const right = ((slot.columns - slot.column - slot.span) / slot.columns) * 100;
   return { inset: `${topPx}px ${right}% ${columnPx - topPx - heightPx}px ${left}%` };
 }
 

@@ -1,7 +1,9 @@
 // Side-by-side columns for overlapping timed items in one day column of the grid. Items that
 // overlap, directly or through a chain, form a cluster; each takes the leftmost column free at its
 // start, and every item of a cluster divides the width by the cluster's column count, so nothing
-// is hidden and unrelated items elsewhere in the day keep the full width.
+// is hidden and unrelated items elsewhere in the day keep the full width. An item then widens
+// over the columns to its right that nothing it overlaps uses (a short meeting late in a busy
+// morning need not stay a sliver).
 
 export interface Span {
   readonly key: string;
@@ -13,6 +15,8 @@ export interface Span {
 export interface Slot {
   readonly column: number;
   readonly columns: number;
+  /** How many columns it covers, from `column` rightwards (at least 1). */
+  readonly span: number;
 }
 
 /**
@@ -24,7 +28,7 @@ export function layoutColumns(spans: readonly Span[], minHeight = 0): Map<string
     .map((s) => ({ key: s.key, top: s.top, bottom: Math.max(s.bottom, s.top + minHeight) }))
     .sort((a, b) => a.top - b.top || b.bottom - a.bottom || a.key.localeCompare(b.key));
   const slots = new Map<string, Slot>();
-  let cluster: { key: string; column: number }[] = [];
+  let cluster: { key: string; column: number; top: number; bottom: number }[] = [];
   // Columns are found through two heaps, not a scan of every column: a dense day (the agenda
   // bench has 150 overlapping events in one) made the scan quadratic, ~80 ms of a week's render.
   // `busy` holds the columns in use by their end; `free` the indexes of those that ended.
@@ -36,7 +40,15 @@ export function layoutColumns(spans: readonly Span[], minHeight = 0): Map<string
   let clusterEnd = Number.NEGATIVE_INFINITY;
 
   const close = () => {
-    for (const item of cluster) slots.set(item.key, { column: item.column, columns });
+    const byColumn = Array.from({ length: columns }, () => [] as typeof cluster);
+    for (const item of cluster) byColumn[item.column]?.push(item);
+    for (const item of cluster) {
+      const overlaps = (other: (typeof cluster)[number]) =>
+        other.top < item.bottom && item.top < other.bottom;
+      let span = 1;
+      while (item.column + span < columns && !byColumn[item.column + span]?.some(overlaps)) span++;
+      slots.set(item.key, { column: item.column, columns, span });
+    }
     cluster = [];
     busy = new MinHeap(busy.compare);
     free = new MinHeap(free.compare);
@@ -54,7 +66,7 @@ export function layoutColumns(spans: readonly Span[], minHeight = 0): Map<string
     }
     const column = free.pop() ?? columns++;
     busy.push({ end: span.bottom, column });
-    cluster.push({ key: span.key, column });
+    cluster.push({ key: span.key, column, top: span.top, bottom: span.bottom });
     clusterEnd = Math.max(clusterEnd, span.bottom);
   }
   close();

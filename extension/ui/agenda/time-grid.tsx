@@ -177,7 +177,7 @@ function DayColumn(props: GridProps & { day: DayPlan; axis: DayAxis }) {
         : null}
       {day.timed.map((entry, i) => {
         const span = spans[i]!;
-        const slot = slots.get(entry.key) ?? { column: 0, columns: 1 };
+        const slot = slots.get(entry.key) ?? { column: 0, columns: 1, span: 1 };
         const style = blockInset(
           span.top * PX_PER_MINUTE,
           Math.max(MIN_MINUTES, span.bottom - span.top) * PX_PER_MINUTE - 2,

@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { layoutColumns, type Span } from '../../../extension/ui/agenda/overlap-layout';
+import { layoutColumns, type Slot, type Span } from '../../../extension/ui/agenda/overlap-layout';
 
 const span = (key: string, top: number, bottom: number): Span => ({ key, top, bottom });
 const slots = (spans: Span[], minHeight = 0) =>
   Object.fromEntries(
-    [...layoutColumns(spans, minHeight)].map(([k, s]) => [k, `${s.column}/${s.columns}`]),
+    [...layoutColumns(spans, minHeight)].map(([k, s]) => [
+      k,
+      `${s.span > 1 ? `${s.column}-${s.column + s.span - 1}` : s.column}/${s.columns}`,
+    ]),
   );
 
 describe('overlap layout', () => {
@@ -32,7 +35,22 @@ describe('overlap layout', () => {
   it('opens as many columns as items overlap at once', () => {
     expect(
       slots([span('a', 540, 720), span('b', 560, 600), span('c', 580, 620), span('d', 700, 760)]),
-    ).toEqual({ a: '0/3', b: '1/3', c: '2/3', d: '1/3' });
+    ).toEqual({ a: '0/3', b: '1/3', c: '2/3', d: '1-2/3' });
+  });
+
+  it('widens an item over the columns to its right that nothing it overlaps uses', () => {
+    // a 9–12, c 9–10:30, b 9–10 take columns 0, 1, 2 (the longer first); d 10:15–11 takes b's
+    // freed column 2; e 11–12 takes column 1 (c is gone) and widens over column 2 (d ended at
+    // 11), while c cannot widen over b, which it overlaps.
+    expect(
+      slots([
+        span('a', 540, 720),
+        span('b', 540, 600),
+        span('c', 540, 630),
+        span('d', 615, 660),
+        span('e', 660, 720),
+      ]),
+    ).toEqual({ a: '0/3', c: '1/3', b: '2/3', d: '2/3', e: '1-2/3' });
   });
 
   it('sizes separate clusters independently', () => {
@@ -57,6 +75,25 @@ describe('overlap layout', () => {
     expect(layoutColumns([]).size).toBe(0);
   });
 });
+
+/** No two overlapping items' boxes share a column, widened or not; and an item stops widening
+ * only at the cluster's edge or at a column where something it overlaps sits. */
+function expectWidest(spans: readonly Span[], layout: Map<string, Slot>, minHeight: number) {
+  const boxes = spans.map((s) => ({ ...s, bottom: Math.max(s.bottom, s.top + minHeight) }));
+  const overlap = (a: Span, b: Span) => a.key !== b.key && a.top < b.bottom && b.top < a.bottom;
+  for (const item of boxes) {
+    const mine = layout.get(item.key)!;
+    expect(mine.span).toBeGreaterThanOrEqual(1);
+    const others = boxes.filter((o) => overlap(item, o)).map((o) => layout.get(o.key)!);
+    for (const other of others) {
+      const disjoint =
+        mine.column + mine.span <= other.column || other.column + other.span <= mine.column;
+      expect(disjoint).toBe(true);
+    }
+    const next = mine.column + mine.span;
+    if (next < mine.columns) expect(others.some((o) => o.column === next)).toBe(true);
+  }
+}
 
 /** The plain definition: scan the cluster's columns for the leftmost one free at the top. */
 function scanLayout(spans: readonly Span[], minHeight: number) {
@@ -97,7 +134,12 @@ describe('overlap layout on crowded days', () => {
         const top = Math.floor(rand() * 96) * 15;
         return span(`e${i}`, top, top + Math.floor(rand() * 12) * 15);
       });
-      expect(slots(spans, 25)).toEqual(scanLayout(spans, 25));
+      const layout = layoutColumns(spans, 25);
+      const columnsOnly = Object.fromEntries(
+        [...layout].map(([k, slot]) => [k, `${slot.column}/${slot.columns}`]),
+      );
+      expect(columnsOnly).toEqual(scanLayout(spans, 25));
+      expectWidest(spans, layout, 25);
     }
   });
 });
