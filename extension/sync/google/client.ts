@@ -1,6 +1,6 @@
 // A thin typed client for the two listings the engine reads (spec §1, §5). Every call goes
 // through the shared http layer and carries the caller's meter so a run counts its own traffic.
-import { createAuthorized } from '../authorized';
+import { type AuthorizedRequest, createAuthorized } from '../authorized';
 import type { Http, RequestMeter } from '../http';
 import type { TokenPort } from '../ports';
 import {
@@ -43,16 +43,23 @@ export interface GoogleClientOptions {
   readonly baseUrl?: string;
 }
 
-export function createGoogleClient(options: GoogleClientOptions): GoogleClient {
-  const base = (options.baseUrl ?? GOOGLE_BASE_URL).replace(/\/+$/, '');
-  // spec §6: on 401 drop the cached token and ask again, once; a second 401 surfaces.
-  const authorized = createAuthorized({
-    http: options.http,
-    tokens: options.tokens,
-    sourceId: options.sourceId,
+/** Google's requests with the source's token (spec §6: on 401 drop the cached token and ask
+ * again, once; a second 401 surfaces). Shared by the events client and the watch client. */
+export function googleAuthorized(options: {
+  readonly http: Http;
+  readonly tokens: TokenPort;
+  readonly sourceId: string;
+}): AuthorizedRequest {
+  return createAuthorized({
+    ...options,
     noTokenMessage: 'no access token: sign-in required',
     resendOnlyNewToken: false,
   });
+}
+
+export function createGoogleClient(options: GoogleClientOptions): GoogleClient {
+  const base = (options.baseUrl ?? GOOGLE_BASE_URL).replace(/\/+$/, '');
+  const authorized = googleAuthorized(options);
 
   function url(
     path: string,

@@ -4,11 +4,10 @@
 // (sync/authorized.ts). They live beside the listing client rather than in it because only the
 // watcher uses them, outside any sync run.
 import { z } from 'zod';
-import { createAuthorized } from '../authorized';
 import { createHttp, type Http, type RequestMeter } from '../http';
 import type { SyncPorts } from '../ports';
 import { createTokenBucket } from '../rate-limit';
-import { GOOGLE_BASE_URL } from './client';
+import { GOOGLE_BASE_URL, googleAuthorized } from './client';
 import { mapGoogleError } from './error-map';
 
 /** spec §4: `expiration` comes back as a string of epoch milliseconds. */
@@ -66,13 +65,7 @@ export function createWatchClient(options: {
   readonly baseUrl?: string;
 }): WatchClient {
   const base = (options.baseUrl || GOOGLE_BASE_URL).replace(/\/+$/, '');
-  const authorized = createAuthorized({
-    http: options.http,
-    tokens: options.tokens,
-    sourceId: options.sourceId,
-    noTokenMessage: 'no access token: sign-in required',
-    resendOnlyNewToken: false,
-  });
+  const authorized = googleAuthorized(options);
 
   return {
     async watch(request, meter) {
