@@ -2,6 +2,7 @@
 // leave and birthdays over many calendars) must not push the hours out of view, 40 meetings at
 // once must stay inside their day's column (no sideways scrolling), and the day headings must
 // stay whole. The crowded day is the week's last, where a spill would scroll the grid sideways.
+// The agenda list of the same week paints its first screen first and then every entry, in order.
 // The rows are written through the page's own Dexie, as the agenda bench does.
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
@@ -97,7 +98,7 @@ function gridBoxes(page: Page): Promise<GridBoxes> {
   })()`) as Promise<GridBoxes>;
 }
 
-describe('a crowded day in the grid', () => {
+describe('a crowded day', () => {
   let browser: ExtensionBrowser;
   let page: Page;
   const today = Temporal.Now.plainDateISO(NY);
@@ -144,4 +145,41 @@ describe('a crowded day in the grid', () => {
       await page.screenshot({ path: `${SHOTS}/agenda-dense-${view}.png` });
     });
   }
+
+  it('paints a first screen, then lists every entry in order, and j reaches the last', async () => {
+    await page.goto('about:blank');
+    await page.goto(`${base()}#agenda/${today}`);
+    // Waited for in the page: the frame that painted the whole list.
+    const firstFrame = (await page.evaluate(`(async () => {
+      const mark = (name) => performance.getEntriesByName(name)[0];
+      await new Promise((done) => {
+        const check = () => (mark('almanac:agenda:complete') ? done() : setTimeout(check, 20));
+        check();
+      });
+      return mark('almanac:agenda:committed').detail.entries;
+    })()`)) as number;
+    await page.screenshot({ path: `${SHOTS}/agenda-dense-list.png` });
+    const day = page.locator(`.agenda-list section[data-date="${crowded}"]`);
+    const titles = await day.locator('[data-agenda-item] .title').allTextContents();
+    // The first frame held a screenful, not the crowded day's 80 entries.
+    expect(firstFrame).toBeGreaterThan(0);
+    expect(firstFrame).toBeLessThan(ALL_DAY + AT_ONCE);
+    // Every entry, all-day ones first, then the meetings by start (9:00, 9:15, 9:30, …).
+    expect(titles).toHaveLength(ALL_DAY + AT_ONCE);
+    expect(new Set(titles.slice(0, ALL_DAY))).toEqual(
+      new Set(Array.from({ length: ALL_DAY }, (_, i) => `All day ${i}`)),
+    );
+    const meetings = titles.slice(ALL_DAY).map((t) => Number(t.replace('Meeting ', '')));
+    expect(new Set(meetings).size).toBe(AT_ONCE);
+    const starts = meetings.map((i) => i % 3);
+    expect(starts).toEqual([...starts].sort((a, b) => a - b));
+    // The keys walk the whole list: j from the first entry ends on the last.
+    const items = page.locator('.agenda-list [data-agenda-item]');
+    const count = await items.count();
+    await items.first().focus();
+    for (let i = 1; i < count; i++) await page.keyboard.press('j');
+    expect(await page.evaluate('document.activeElement.textContent')).toBe(
+      await items.last().textContent(),
+    );
+  });
 });

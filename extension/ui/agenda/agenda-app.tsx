@@ -22,6 +22,7 @@ import { QuickAdd } from './quick-add';
 import { TimeGrid } from './time-grid';
 import {
   COMMITTED_MARK,
+  COMPLETE_MARK,
   prefetchAgendaData,
   RENDERED_MARK,
   useAgendaData,
@@ -113,13 +114,25 @@ export function AgendaApp(props: { zone?: string; locale?: string }) {
   // frame that painted it. (This render's passive effects run between the two: React flushes
   // them at the end of the commit, so they are no measure of the paint.)
   const marked = useRef(false);
+  const gridView = view.view !== 'agenda';
   useLayoutEffect(() => {
     if (plan && !marked.current) {
       marked.current = true;
-      performance.mark(COMMITTED_MARK);
-      afterNextPaint(() => performance.mark(RENDERED_MARK));
+      // How many entries the first frame holds (the list's first screen: render-budget.ts).
+      const entries = document.querySelectorAll('[data-agenda-item]').length;
+      performance.mark(COMMITTED_MARK, { detail: { entries } });
+      afterNextPaint(() => {
+        performance.mark(RENDERED_MARK);
+        if (gridView) performance.mark(COMPLETE_MARK);
+      });
     }
-  }, [plan]);
+  }, [plan, gridView]);
+  const markedComplete = useRef(false);
+  const onListComplete = useCallback(() => {
+    if (markedComplete.current) return;
+    markedComplete.current = true;
+    afterNextPaint(() => performance.mark(COMPLETE_MARK));
+  }, []);
 
   const toggle = useCallback(async (task: AgendaTask, done: boolean) => {
     const edit = (set: ReadonlySet<string>, add: boolean) => {
@@ -249,6 +262,7 @@ export function AgendaApp(props: { zone?: string; locale?: string }) {
           />
         ) : view.view === 'agenda' ? (
           <AgendaList
+            key={shownDays.join()}
             plan={plan}
             zone={zone}
             locale={locale}
@@ -256,6 +270,7 @@ export function AgendaApp(props: { zone?: string; locale?: string }) {
             nowMs={nowMs}
             actions={actions}
             searching={search.trim() !== ''}
+            onComplete={onListComplete}
           />
         ) : (
           <TimeGrid

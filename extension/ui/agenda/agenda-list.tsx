@@ -1,9 +1,11 @@
 // The agenda: today and the next six days as a list, overdue tasks on top, each day's all-day
 // entries first and then events and tasks in one timeline, with a "now" line in today.
-import { memo } from 'react';
+import { memo, useEffect, useMemo, useState } from 'react';
 import type { AgendaPlan, DayEntry, DayPlan } from './agenda-plan';
 import { EventRow, type TaskActions, TaskRow } from './entry-views';
 import { fullDateText, monthDayText, relativeDayText, timeText } from './format';
+import { firstScreenEntries, limitPlan, useRenderBudget } from './render-budget';
+import { viewTiming } from './view-timing';
 
 interface ListProps {
   readonly plan: AgendaPlan;
@@ -13,18 +15,31 @@ interface ListProps {
   readonly nowMs: number;
   readonly actions: TaskActions;
   readonly searching: boolean;
+  /** Called once every entry of the plan is in the DOM (render-budget.ts). */
+  readonly onComplete?: () => void;
 }
 
-/** Memoized, like the time grid: other state of the page must not redraw every entry. */
+/** Memoized, like the time grid: other state of the page must not redraw every entry. Renders
+ * the first screen's entries first and the rest over the next frames (render-budget.ts): give
+ * it a new React key for a new range of days. */
 export const AgendaList = memo(function AgendaList(props: ListProps) {
-  const { plan } = props;
+  const [first] = useState(() => firstScreenEntries(globalThis.innerHeight ?? 0));
+  const budget = useRenderBudget(props.plan.entries, first);
+  const plan = useMemo(() => limitPlan(props.plan, budget), [props.plan, budget]);
+  const complete = plan === props.plan;
+  const { onComplete } = props;
+  useEffect(() => {
+    if (complete) onComplete?.();
+  }, [complete, onComplete]);
   const empty = plan.entries === 0;
   return (
     <div className="agenda-list">
       {plan.overdue.length > 0 ? (
         <section className="day overdue-group" aria-labelledby="overdue-heading">
           <h2 id="overdue-heading">
-            <span className="day-name">Overdue</span>
+            <span className="day-name" {...viewTiming}>
+              Overdue
+            </span>
             <span className="day-date">{plan.overdue.length}</span>
           </h2>
           <ul>
@@ -44,7 +59,7 @@ export const AgendaList = memo(function AgendaList(props: ListProps) {
         </section>
       ) : null}
       {plan.days.map((day) => (
-        <DaySection key={day.date} day={day} {...props} />
+        <DaySection key={day.date} day={day} cut={day.date === plan.cutDay} {...props} />
       ))}
       {empty ? (
         <p className="empty-note">
@@ -57,8 +72,8 @@ export const AgendaList = memo(function AgendaList(props: ListProps) {
   );
 });
 
-function DaySection(props: ListProps & { day: DayPlan }) {
-  const { day, today, nowMs, zone, locale } = props;
+function DaySection(props: ListProps & { day: DayPlan; cut: boolean }) {
+  const { day, today, nowMs, zone, locale, cut } = props;
   const isToday = day.date === today;
   const headingId = `day-${day.date}`;
   const entries = [...day.allDay, ...day.timed];
@@ -76,7 +91,9 @@ function DaySection(props: ListProps & { day: DayPlan }) {
         id={headingId}
         aria-label={`${relativeDayText(day.date, today, locale)}, ${fullDateText(day.date, locale)}`}
       >
-        <span className="day-name">{relativeDayText(day.date, today, locale)}</span>
+        <span className="day-name" {...viewTiming}>
+          {relativeDayText(day.date, today, locale)}
+        </span>
         <span className="day-date">{monthDayText(day.date, locale)}</span>
         {day.bounds.hours !== 24 ? (
           <span className="badge dst" title="Clocks change today">
@@ -91,7 +108,9 @@ function DaySection(props: ListProps & { day: DayPlan }) {
           {entries.map((entry, i) => (
             <Entry key={entry.key} entry={entry} nowLine={i === nowAt} {...props} />
           ))}
-          {nowAt === entries.length ? <NowLine nowMs={nowMs} zone={zone} locale={locale} /> : null}
+          {nowAt === entries.length && !cut ? (
+            <NowLine nowMs={nowMs} zone={zone} locale={locale} />
+          ) : null}
         </ul>
       )}
     </section>

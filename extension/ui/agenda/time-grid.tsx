@@ -18,6 +18,7 @@ import {
   topOf,
 } from './grid-entries';
 import { layoutColumns } from './overlap-layout';
+import { viewTiming } from './view-timing';
 
 const DST_BAND_TITLES = {
   gap: 'Clocks moved forward: this hour did not happen',
@@ -84,7 +85,9 @@ export const TimeGrid = memo(function TimeGrid(props: GridProps) {
             className={day.date === today ? 'today' : undefined}
             aria-label={fullDateText(day.date, locale)}
           >
-            <span className="day-name">{weekdayText(day.date, locale, 'short')}</span>
+            <span className="day-name" {...viewTiming}>
+              {weekdayText(day.date, locale, 'short')}
+            </span>
             <span className="day-date">{monthDayText(day.date, locale)}</span>
             {day.bounds.hours !== 24 ? (
               <span className="badge dst" title="Clocks change this day">

@@ -31,6 +31,9 @@ export const MODULES_MARK = 'almanac:agenda:modules';
 export const ROWS_MARK = 'almanac:agenda:rows';
 export const COMMITTED_MARK = 'almanac:agenda:committed';
 export const RENDERED_MARK = 'almanac:agenda:rendered';
+/** The frame that painted the whole view: the list paints its first screen first and the rest
+ * over the next frames (render-budget.ts); the time grids paint everything at once. */
+export const COMPLETE_MARK = 'almanac:agenda:complete';
 
 /** The tables each read touches (agenda-data.ts): a write to any of them re-runs it. */
 const MAIN_TABLES = AGENDA_ROW_TABLES;

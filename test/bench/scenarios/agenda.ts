@@ -10,11 +10,16 @@
 //   extension had it open);
 // - requery-ms: the same read through the page's Dexie on the settled page (what a live update
 //   after a sync write costs), median of 5;
-// - render-ms: navigation start → the first frame with the week's data painted (a mark posted
-//   from the next animation frame after React commits it: ui/next-paint.ts); and where that time
-//   goes, as the moments before it (navigation start → each): modules-ms, the page's modules
+// - render-ms: navigation start → the first frame with the view's data painted, as the browser
+//   reports it (Element Timing on the day headings: ui/agenda/view-timing.ts); and where that
+//   time goes, as the moments before it (navigation start → each): modules-ms, the page's modules
 //   fetched, compiled and run; rows-ms, the first view's rows in hand; commit-ms, React has put
-//   the week in the DOM (including the style and layout the grid's scroll position forces);
+//   the view in the DOM (including the style and layout the grid's scroll position forces);
+// - complete-ms: navigation start → the frame that painted the view's last entry. The agenda
+//   list paints its first screen first and adds the rest a chunk per frame
+//   (ui/agenda/render-budget.ts); the time grids paint every block in their first frame.
+// Both are measured for the view a new tab opens on (the agenda list of today and the next six
+// days: variant `chromium`) and for the week's time grid (variant `chromium-week-grid`).
 // - initial-ingest (chromium-indexeddb): events/s of the 50,000 bulk-puts into real IndexedDB,
 //   1,000 a transaction (each batch mixes the 10 calendars, so it touches ~10× the day buckets
 //   a one-calendar sync page does) — the browser-side write figure next to the engine's Node
@@ -23,6 +28,7 @@
 // It builds its own copy of the production bundle (like the e2e tests), so a concurrent
 // `npm run build` of .output/chrome-mv3 can never change what is measured halfway.
 import { Temporal } from 'temporal-polyfill';
+import { VIEW_PAINT_ID } from '../../../extension/ui/agenda/view-timing';
 import { launchWithExtension } from '../../e2e/support/browser';
 import { buildExtension } from '../../e2e/support/build';
 import type { BenchRow } from '../measure';
@@ -36,7 +42,10 @@ const TASKS = 2_000;
 const RUNS = 11;
 const ZONE = 'America/New_York';
 
+type View = 'agenda' | 'week';
+
 interface Timing {
+  readonly completeMs: number;
   readonly queryMs: number;
   readonly openMs: number;
   readonly requeryMs: number;
@@ -66,59 +75,32 @@ export async function agenda(): Promise<BenchRow[]> {
     }
 
     const today = Temporal.Now.plainDateISO(ZONE).toString();
-    const timings: Timing[] = [];
-    for (let run = 0; run <= RUNS; run++) {
-      await page.goto('about:blank');
-      await page.goto(`${base}#week/${today}`);
-      await page.waitForSelector('.agenda-app[data-state="ready"] .time-grid', { timeout: 30_000 });
-      // Waited for inside one evaluate: waitForFunction's polling evaluates strings in the page,
-      // which an extension page's CSP refuses.
-      const t = (await page.evaluate(`(async () => {
-        await new Promise((painted) => {
-          const check = () =>
-            performance.getEntriesByName('almanac:agenda:rendered').length > 0
-              ? painted()
-              : setTimeout(check, 20);
-          check();
-        });
-        const query = performance.getEntriesByName('almanac:agenda:query')[0];
-        const open = performance.getEntriesByName('almanac:agenda:db-open')[0];
-        const t = {
-          queryMs: query.duration,
-          openMs: open ? open.duration : NaN,
-          modulesMs: performance.getEntriesByName('almanac:agenda:modules')[0].startTime,
-          rowsMs: performance.getEntriesByName('almanac:agenda:rows')[0].startTime,
-          commitMs: performance.getEntriesByName('almanac:agenda:committed')[0].startTime,
-          renderMs: performance.getEntriesByName('almanac:agenda:rendered')[0].startTime,
-          entries: document.querySelectorAll('.time-grid [data-agenda-item]').length,
-          via: query.detail.via,
-        };
-        await new Promise((settled) => setTimeout(settled, 500));
-        const times = [];
-        for (let i = 0; i < 5; i++) {
-          const t0 = performance.now();
-          await globalThis.__almanacNewtab.readAgendaRows(query.detail.window);
-          times.push(performance.now() - t0);
-        }
-        t.requeryMs = times.sort((a, b) => a - b)[2];
-        return t;
-      })()`)) as Timing;
-      if (t.entries < 100) throw new Error(`the week shows only ${t.entries} entries`);
-      if (t.via !== 'boot')
-        throw new Error(`the first read went through ${t.via}, not the boot read`);
-      if (run > 0) timings.push(t); // run 0 warms the caches
-    }
-    const median = (pick: (t: Timing) => number) => {
+    const measure = async (view: View): Promise<Timing[]> => {
+      const timings: Timing[] = [];
+      for (let run = 0; run <= RUNS; run++) {
+        await page.goto('about:blank');
+        await page.goto(`${base}#${view}/${today}`);
+        const t = (await page.evaluate(timingScript(view))) as Timing;
+        if (t.entries < 100) throw new Error(`the ${view} view shows only ${t.entries} entries`);
+        if (t.via !== 'boot')
+          throw new Error(`the first read went through ${t.via}, not the boot read`);
+        if (run > 0) timings.push(t); // run 0 warms the caches
+      }
+      return timings;
+    };
+    const list = await measure('agenda');
+    const grid = await measure('week');
+    const median = (pick: (t: Timing) => number, timings = list) => {
       const sorted = timings.map(pick).sort((a, b) => a - b);
       return Math.round((sorted[Math.floor(sorted.length / 2)] ?? Number.NaN) * 10) / 10;
     };
-    const row = (metric: string, value: number, unit: string, scenario = SCENARIO): BenchRow => ({
-      scenario,
-      variant: scenario === SCENARIO ? 'chromium' : 'chromium-indexeddb',
-      metric,
-      value,
-      unit,
-    });
+    const row = (
+      metric: string,
+      value: number,
+      unit: string,
+      variant = 'chromium',
+      scenario = SCENARIO,
+    ): BenchRow => ({ scenario, variant, metric, value, unit });
     const msRows = (
       [
         ['query-ms', (t) => t.queryMs],
@@ -128,8 +110,15 @@ export async function agenda(): Promise<BenchRow[]> {
         ['rows-ms', (t) => t.rowsMs],
         ['commit-ms', (t) => t.commitMs],
         ['render-ms', (t) => t.renderMs],
+        ['complete-ms', (t) => t.completeMs],
       ] as const satisfies readonly (readonly [string, (t: Timing) => number])[]
     ).map(([metric, pick]) => row(metric, median(pick), 'ms'));
+    const gridRows = (
+      [
+        ['commit-ms', (t) => t.commitMs],
+        ['render-ms', (t) => t.renderMs],
+      ] as const satisfies readonly (readonly [string, (t: Timing) => number])[]
+    ).map(([metric, pick]) => row(metric, median(pick, grid), 'ms', 'chromium-week-grid'));
     return [
       row('events-stored', fill.eventsStored, 'events'),
       row('tasks-stored', fill.tasksStored, 'tasks'),
@@ -140,13 +129,65 @@ export async function agenda(): Promise<BenchRow[]> {
       ),
       ...msRows,
       row(
+        'week-entries',
+        median((t) => t.entries, grid),
+        'entries',
+        'chromium-week-grid',
+      ),
+      ...gridRows,
+      row(
         'events-per-second',
         Math.round(EVENTS / (fill.ingestMs / 1000)),
         'events/s',
+        'chromium-indexeddb',
         'initial-ingest',
       ),
     ];
   } finally {
     await browser.close();
   }
+}
+
+/** Waits (inside one evaluate: waitForFunction's polling evaluates strings in the page, which an
+ * extension page's CSP refuses) for the view to be complete, then reads its moments. */
+function timingScript(view: View): string {
+  return `(async () => {
+    const mark = (name) => performance.getEntriesByName(name)[0];
+    await new Promise((done) => {
+      const check = () => (mark('almanac:agenda:complete') ? done() : setTimeout(check, 20));
+      check();
+    });
+    // Element Timing entries reach only an observer (buffered: the ones already recorded).
+    const painted = await new Promise((done) => {
+      new PerformanceObserver((list, observer) => {
+        observer.disconnect();
+        done(list.getEntries().filter((e) => e.identifier === ${JSON.stringify(VIEW_PAINT_ID)}));
+      }).observe({ type: 'element', buffered: true });
+    });
+    if (painted.length === 0) throw new Error('no day heading was reported painted');
+    const query = performance.getEntriesByName('almanac:agenda:query')[0];
+    const open = mark('almanac:agenda:db-open');
+    const t = {
+      queryMs: query.duration,
+      openMs: open ? open.duration : NaN,
+      modulesMs: mark('almanac:agenda:modules').startTime,
+      rowsMs: mark('almanac:agenda:rows').startTime,
+      commitMs: mark('almanac:agenda:committed').startTime,
+      renderMs: Math.min(...painted.map((e) => e.renderTime)),
+      completeMs: mark('almanac:agenda:complete').startTime,
+      entries: document.querySelectorAll(${JSON.stringify(
+        view === 'agenda' ? '.agenda-list [data-agenda-item]' : '.time-grid [data-agenda-item]',
+      )}).length,
+      via: query.detail.via,
+    };
+    await new Promise((settled) => setTimeout(settled, 500));
+    const times = [];
+    for (let i = 0; i < 5; i++) {
+      const t0 = performance.now();
+      await globalThis.__almanacNewtab.readAgendaRows(query.detail.window);
+      times.push(performance.now() - t0);
+    }
+    t.requeryMs = times.sort((a, b) => a - b)[2];
+    return t;
+  })()`;
 }

@@ -1,0 +1,70 @@
+// The agenda list's first screen first. A week of a busy store holds 1,000+ entries, and
+// mounting them all before the first paint cost ~150 ms of React and ~270 ms of style and layout
+// (the agenda bench's trace) for rows far below the fold. The list therefore commits the entries
+// that can be on the first screen, paints, and then adds the rest a chunk per frame until all
+// are in the DOM (so find-in-page, screen readers, j/k and the e2e tests see the whole list a
+// few frames later, and no frame is long enough to hold up a key press).
+import { useEffect, useState } from 'react';
+import { afterNextPaint } from '../next-paint';
+import type { AgendaPlan, DayPlan } from './agenda-plan';
+import type { IsoDate } from './zone-days';
+
+/** The list's smallest row (a one-line entry) in px: the first screen never holds more. */
+const MIN_ROW_PX = 30;
+/** Entries added per frame after the first one. */
+export const RENDER_STEP = 250;
+
+/** How many entries the first frame renders: enough to fill a screen of this height. */
+export function firstScreenEntries(viewportHeight: number): number {
+  return Math.ceil(Math.max(viewportHeight, 600) / MIN_ROW_PX) + 10;
+}
+
+export interface LimitedPlan extends AgendaPlan {
+  /** The day whose entries were cut short, if one was: its end is not its last entry. */
+  readonly cutDay?: IsoDate;
+}
+
+/** The plan's first `budget` entries in reading order (the overdue group, then each day's
+ * all-day and timed entries); the days after the budget runs out are left out. `entries` stays
+ * the whole plan's count, for the page's messages. */
+export function limitPlan(plan: AgendaPlan, budget: number): LimitedPlan {
+  if (budget >= plan.entries) return plan;
+  let left = budget;
+  const take = <T>(list: readonly T[]): readonly T[] => {
+    const kept = list.length <= left ? list : list.slice(0, Math.max(0, left));
+    left -= kept.length;
+    return kept;
+  };
+  const overdue = take(plan.overdue);
+  const days: DayPlan[] = [];
+  let cutDay: IsoDate | undefined;
+  for (const day of plan.days) {
+    if (left <= 0) break;
+    const allDay = take(day.allDay);
+    const timed = take(day.timed);
+    if (allDay.length + timed.length < day.allDay.length + day.timed.length) cutDay = day.date;
+    days.push({ ...day, allDay, timed });
+  }
+  return { days, overdue, entries: plan.entries, ...(cutDay ? { cutDay } : {}) };
+}
+
+/**
+ * The number of entries to render now: the first screen's on mount, then RENDER_STEP more after
+ * each painted frame until `total` are in. Mount a fresh list (a React key) for a new range of
+ * days, so it too paints its first screen first; a live update of the same days keeps what is
+ * already in.
+ */
+export function useRenderBudget(total: number, first: number): number {
+  const [budget, setBudget] = useState(first);
+  useEffect(() => {
+    if (budget >= total) return;
+    let cancelled = false;
+    afterNextPaint(() => {
+      if (!cancelled) setBudget((b) => b + RENDER_STEP);
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [budget, total]);
+  return budget;
+}
