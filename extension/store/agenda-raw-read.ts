@@ -5,8 +5,8 @@
 // Only plain IndexedDB and the key layout Dexie gives the tables (db.ts): a primary key
 // [day+calendarKey] is the array [day, calendarKey], an index is the property's own value.
 // It never creates, upgrades or blocks anything: a database that does not exist yet, or one from
-// before the agenda tables, makes it give up (undefined) and the page reads through Dexie as
-// before; its connection is closed as soon as the read is sent, so an upgrade waits at most for
+// before the agenda tables (or, for an overdue read, the openDueMs index), makes it give up
+// (undefined) and the page reads through Dexie as before, which upgrades it; its connection is closed as soon as the read is sent, so an upgrade waits at most for
 // that one read-only transaction.
 import { windowBuckets } from './agenda-days';
 import { LONG_EVENT_BUCKET } from './agenda-records';
@@ -47,12 +47,13 @@ function open(factory: IDBFactory, name: string): Promise<IDBDatabase> {
   });
 }
 
-/** The rows for `window`, or undefined when they cannot be read this way (see above). Never
- * rejects. */
+/** The rows for `window` (with the tasks due before it when `earlier`), or undefined when they
+ * cannot be read this way (see above). Never rejects. */
 export async function readAgendaRowsRaw(
   api: IndexedDbApi | undefined,
   name: string,
   window: TimeWindow,
+  earlier = false,
 ): Promise<RawRead | undefined> {
   if (!api) return undefined;
   const { IDBKeyRange: Range } = api;
@@ -69,6 +70,8 @@ export async function readAgendaRowsRaw(
     const all = (store: string) => request(tx.objectStore(store).getAll());
     const { first, last } = windowBuckets(window);
     const days = tx.objectStore('agendaDays');
+    const taskStore = tx.objectStore('tasks');
+    const due = taskStore.index('dueMs');
     const reads = Promise.all([
       all('sources'),
       all('calendars'),
@@ -76,16 +79,14 @@ export async function readAgendaRowsRaw(
       all('scopes'),
       request(days.getAll(prefixRange(first, last))),
       request(days.getAll(prefixRange(LONG_EVENT_BUCKET))),
-      request(
-        tx
-          .objectStore('tasks')
-          .index('dueMs')
-          .getAll(Range.bound(window.startMs, window.endMs, false, true)),
-      ),
+      request(due.getAll(Range.bound(window.startMs, window.endMs, false, true))),
+      earlier
+        ? request(taskStore.index('openDueMs').getAll(Range.upperBound(window.startMs, true)))
+        : undefined,
     ]);
     db.close(); // takes effect once the transaction is done
     db = undefined;
-    const [sources, calendars, projects, scopes, dayRows, longRows, tasks] = await reads;
+    const [sources, calendars, projects, scopes, dayRows, longRows, tasks, before] = await reads;
     return {
       rows: {
         window,
@@ -95,6 +96,7 @@ export async function readAgendaRowsRaw(
         scopes,
         buckets: { days: dayRows, long: longRows },
         tasks,
+        ...(before ? { earlier: before } : {}),
       },
       openStart,
       readStart,

@@ -1,5 +1,8 @@
 // The rows the new tab's first paint is made of, as stored: the small tables whole (a few rows per
-// account), the day buckets of a window and the tasks due in it. Two readers fill it with the same
+// account), the day buckets of a window and the tasks due in it, and, for a view with today in it,
+// the tasks due before the window (the overdue candidates: the first frame has the overdue group,
+// rather than it arriving later on top of the page and pushing the week down). Two readers fill it
+// with the same
 // rows: readAgendaRows here (Dexie, in one read-only transaction) and readAgendaRowsRaw
 // (agenda-raw-read.ts: plain IndexedDB, before Dexie has even loaded).
 import type { DayBuckets } from './agenda-queries';
@@ -24,6 +27,9 @@ export interface AgendaRows {
   readonly buckets: DayBuckets;
   /** Due in [window.startMs, window.endMs), by the dueMs index; hidden deletes included. */
   readonly tasks: readonly TaskRecord[];
+  /** Open, due before window.startMs: by the sparse openDueMs index (open-due.ts), so the walk
+   * never meets the completed tasks the store keeps; read only when asked for (`earlier`). */
+  readonly earlier?: readonly TaskRecord[];
 }
 
 /** The tables AgendaRows comes from: a write to any of them may change it. */
@@ -36,10 +42,15 @@ export const AGENDA_ROW_TABLES = [
   'tasks',
 ] as const;
 
-/** ONE read-only transaction, all its reads sent at once. */
-export async function readAgendaRows(db: AlmanacDb, window: TimeWindow): Promise<AgendaRows> {
+/** ONE read-only transaction, all its reads sent at once; `earlier` adds the tasks due before
+ * the window. */
+export async function readAgendaRows(
+  db: AlmanacDb,
+  window: TimeWindow,
+  earlier = false,
+): Promise<AgendaRows> {
   const tables = [db.sources, db.calendars, db.projects, db.scopes, db.agendaDays, db.tasks];
-  const [sources, calendars, projects, scopes, buckets, tasks] = await db.transaction(
+  const [sources, calendars, projects, scopes, buckets, tasks, before] = await db.transaction(
     'r',
     tables,
     () =>
@@ -50,12 +61,19 @@ export async function readAgendaRows(db: AlmanacDb, window: TimeWindow): Promise
         db.scopes.toArray(),
         readDayBuckets(db, window),
         db.tasks.where('dueMs').between(window.startMs, window.endMs, true, false).toArray(),
+        earlier ? db.tasks.where('openDueMs').below(window.startMs).toArray() : undefined,
       ]),
   );
-  return { window, sources, calendars, projects, scopes, buckets, tasks };
+  const rows = { window, sources, calendars, projects, scopes, buckets, tasks };
+  return before ? { ...rows, earlier: before } : rows;
 }
 
 /** Whether rows read for `read` hold everything a read for `wanted` would. */
 export function covers(read: TimeWindow, wanted: TimeWindow): boolean {
   return read.startMs <= wanted.startMs && read.endMs >= wanted.endMs;
+}
+
+/** Whether `rows` serve a view over `wanted`, with the tasks before it when it shows overdue. */
+export function rowsServe(rows: AgendaRows, wanted: TimeWindow, earlier: boolean): boolean {
+  return covers(rows.window, wanted) && (!earlier || rows.earlier !== undefined);
 }

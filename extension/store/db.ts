@@ -6,6 +6,7 @@ import { projectEvent } from './agenda-projection';
 import { agendaProjectionMiddleware } from './agenda-projection-middleware';
 import type { AgendaDayRow, AgendaEventRow } from './agenda-records';
 import { DB_NAME } from './db-name';
+import { openDueMiddleware, withOpenDue } from './open-due';
 import type {
   CalendarRecord,
   EventRecord,
@@ -71,7 +72,20 @@ export class AlmanacDb extends Dexie {
     this.version(3)
       .stores({ agendaEvents: '[calendarKey+id]', agendaDays: '[day+calendarKey]' })
       .upgrade(backfillAgenda);
+    // Open tasks by due moment (open-due.ts): the overdue read walks only open tasks. The
+    // upgrade derives the field for the tasks already stored (no resync).
+    this.version(4)
+      .stores({ tasks: '[sourceId+id], sourceId, projectId, dueMs, openDueMs' })
+      .upgrade((tx) =>
+        tx
+          .table<TaskRecord, [string, string]>('tasks')
+          .toCollection()
+          .modify((task, ref) => {
+            ref.value = withOpenDue(task);
+          }),
+      );
     this.use(agendaProjectionMiddleware);
+    this.use(openDueMiddleware);
   }
 }
 

@@ -25,7 +25,10 @@ const firstRead = prefetchInitialView(db, takeBootRead()).then(() => performance
 // Chromium IndexedDB, same schema and version as the app). Only extension pages can reach it.
 // `readAgendaRows` is the first view's read itself, for the bench to time on a settled page.
 Object.assign(globalThis, {
-  __almanacNewtab: { db, readAgendaRows: (window: TimeWindow) => readAgendaRows(db, window) },
+  __almanacNewtab: {
+    db,
+    readAgendaRows: (window: TimeWindow, earlier: boolean) => readAgendaRows(db, window, earlier),
+  },
 });
 
 // React mounts once the first read is in, and renders the week straight away: a skeleton render

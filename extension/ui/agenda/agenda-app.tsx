@@ -30,7 +30,7 @@ import {
   usePrefs,
   useViewState,
 } from './use-agenda';
-import { parseViewHash, stepView, viewDays } from './view-state';
+import { parseViewHash, stepView, type ViewState, viewDays } from './view-state';
 import { dateOf, systemZone } from './zone-days';
 
 /** Start the read of the view the page will open on (the hash, else the saved view, in the
@@ -43,7 +43,13 @@ export function prefetchInitialView(
   const today = dateOf(Date.now(), zone);
   const prefs = loadPrefs(globalThis.localStorage);
   const view = parseViewHash(globalThis.location?.hash ?? '', today, prefs.view);
-  return prefetchAgendaData(db, { days: viewDays(view), zone }, boot);
+  const days = viewDays(view);
+  return prefetchAgendaData(db, { days, zone, withOverdue: showsOverdue(view, days, today) }, boot);
+}
+
+/** The agenda list of days with today in it shows the overdue group (the grids have none). */
+function showsOverdue(view: ViewState, days: readonly string[], today: string): boolean {
+  return view.view === 'agenda' && (days[0] ?? today) <= today && today <= (days.at(-1) ?? today);
 }
 
 export function AgendaApp(props: { zone?: string; locale?: string }) {
@@ -61,10 +67,9 @@ export function AgendaApp(props: { zone?: string; locale?: string }) {
   const [view, go] = useViewState(today, prefs.view);
   // biome-ignore lint/correctness/useExhaustiveDependencies: the days depend on view and date only.
   const days = useMemo(() => viewDays(view), [view.view, view.date]);
-  const withOverdue = (days[0] ?? today) <= today && today <= (days.at(-1) ?? today);
+  const withOverdue = showsOverdue(view, days, today);
   const live = useAgendaData(db, { days, zone, withOverdue });
   const data = live.state === 'ready' ? live.data : undefined;
-  const extras = live.state === 'ready' ? live.extras : undefined;
   const shownDays = live.state === 'ready' ? live.days : days;
   // 'updating': the previous view stays on screen until the new one's read arrives.
   const pageState =
@@ -89,25 +94,14 @@ export function AgendaApp(props: { zone?: string; locale?: string }) {
             nowMs,
             events: data.events,
             tasks: data.tasks,
-            earlierTasks: extras?.earlierTasks ?? [],
+            earlierTasks: data.earlierTasks,
             declined: prefs.declined,
             showCompleted: showCompleted.value,
             keepTasks: kept,
             search,
           })
         : undefined,
-    [
-      data,
-      extras,
-      shownDays,
-      zone,
-      today,
-      nowMs,
-      prefs.declined,
-      showCompleted.value,
-      kept,
-      search,
-    ],
+    [data, shownDays, zone, today, nowMs, prefs.declined, showCompleted.value, kept, search],
   );
 
   // The bench's "committed" and "rendered" moments: the first view with data in the DOM, and the

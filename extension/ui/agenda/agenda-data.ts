@@ -1,14 +1,12 @@
-// What one view needs from the store, in two live reads:
-// - the first paint (loadAgendaData): the accounts, the selected calendars, the scopes' sync
-//   state, and the events and tasks of the view's own range, placed in the viewer's zone;
-// - the extras (loadAgendaExtras): the overdue candidates — a read that grows with the store's
-//   past (see queries.ts), merged in when it arrives.
-// The small tables (sources, calendars, projects, scopes: a few rows per account) are read
-// whole; events (their slim projection) and tasks only through the ranges in queries.ts.
+// What one view needs from the store, in one live read (loadAgendaData): the accounts, the
+// selected calendars, the scopes' sync state, the events and tasks of the view's own range and,
+// for a view with today in it, the overdue candidates, placed in the viewer's zone. The small
+// tables (sources, calendars, projects, scopes: a few rows per account) are read whole; events
+// (their slim projection) and tasks only through ranges (store/agenda-rows.ts).
 
 import { eventsInBuckets } from '../../store/agenda-queries';
 import type { AgendaEventRow } from '../../store/agenda-records';
-import { type AgendaRows, covers, readAgendaRows } from '../../store/agenda-rows';
+import { type AgendaRows, readAgendaRows, rowsServe } from '../../store/agenda-rows';
 import type { AlmanacDb } from '../../store/db';
 import type {
   CalendarRecord,
@@ -21,7 +19,6 @@ import type {
 import { isCalendarSelected } from '../../store/selection';
 import type { AgendaEvent, AgendaTask } from './agenda-items';
 import { toAgendaEvent } from './event-view';
-import { openTasksDueBefore } from './queries';
 import { toAgendaTask } from './task-placement';
 import { dayBounds, type IsoDate } from './zone-days';
 import { MAX_ZONE_PAD_MS, zonePadMs } from './zone-pad';
@@ -29,6 +26,8 @@ import { MAX_ZONE_PAD_MS, zonePadMs } from './zone-pad';
 export interface AgendaRequest {
   readonly days: readonly IsoDate[];
   readonly zone: string;
+  /** The view has today in it: it shows the open tasks due before it (the overdue group). */
+  readonly withOverdue?: boolean;
 }
 
 export interface AgendaData {
@@ -41,9 +40,7 @@ export interface AgendaData {
   readonly events: readonly AgendaEvent[];
   /** Tasks due around the view (the plan keeps those whose date is in it). */
   readonly tasks: readonly AgendaTask[];
-}
-
-export interface AgendaExtras {
+  /** Open tasks due before the view (withOverdue only; the plan keeps those dated before it). */
   readonly earlierTasks: readonly AgendaTask[];
 }
 
@@ -84,15 +81,22 @@ export function widestWindow(request: AgendaRequest): TimeWindow {
 
 /** The first paint's data, from rows read for widestWindow(request) or a wider window. */
 export function shapeAgendaData(rows: AgendaRows, request: AgendaRequest): AgendaData {
-  if (!covers(rows.window, widestWindow(request))) {
-    throw new Error('the rows were read for a narrower window than the view needs');
+  if (!rowsServe(rows, widestWindow(request), request.withOverdue ?? false)) {
+    throw new Error('the rows were read for less than the view needs');
   }
   const calendars = rows.calendars
     .filter(isCalendarSelected)
     .sort((a, b) => Number(b.primary) - Number(a.primary) || a.summary.localeCompare(b.summary));
-  const { padded } = paddedWindow(request, rows.sources, calendars);
+  const { exact, padded, pad } = paddedWindow(request, rows.sources, calendars);
   const inPadded = (t: TaskRecord) =>
     !t.deleting && t.dueMs !== undefined && t.dueMs >= padded.startMs && t.dueMs < padded.endMs;
+  // Overdue candidates reach into the view's first day in zones ahead; the plan keeps the ones
+  // dated before the view.
+  const overdue = (t: TaskRecord) =>
+    !t.deleting && !t.checked && t.dueMs !== undefined && t.dueMs < exact.startMs + pad;
+  const earlier = request.withOverdue
+    ? [...(rows.earlier ?? []), ...rows.tasks].filter(overdue)
+    : [];
   return {
     rows,
     sources: rows.sources,
@@ -100,29 +104,14 @@ export function shapeAgendaData(rows: AgendaRows, request: AgendaRequest): Agend
     scopes: rows.scopes,
     events: placeEvents(eventsInBuckets(rows.buckets, padded), calendars, request.zone),
     tasks: placeTasks(rows.tasks.filter(inPadded), rows.projects, request.zone),
+    earlierTasks: placeTasks(earlier, rows.projects, request.zone),
   };
 }
 
 /** The first paint's data, read through Dexie in one read-only transaction. */
 export async function loadAgendaData(db: AlmanacDb, request: AgendaRequest): Promise<AgendaData> {
-  return shapeAgendaData(await readAgendaRows(db, widestWindow(request)), request);
-}
-
-export async function loadAgendaExtras(
-  db: AlmanacDb,
-  request: AgendaRequest & { readonly withOverdue: boolean },
-): Promise<AgendaExtras> {
-  if (!request.withOverdue) return { earlierTasks: [] };
-  const [sources, calendarRows, projects] = await Promise.all([
-    db.sources.toArray(),
-    db.calendars.toArray(),
-    db.projects.toArray(),
-  ]);
-  const calendars = calendarRows.filter(isCalendarSelected);
-  const { exact, pad } = paddedWindow(request, sources, calendars);
-  // Candidates reach into the view's first day in zones ahead; the plan keeps the earlier ones.
-  const earlier = await openTasksDueBefore(db, exact.startMs + pad);
-  return { earlierTasks: placeTasks(earlier, projects, request.zone) };
+  const rows = await readAgendaRows(db, widestWindow(request), request.withOverdue ?? false);
+  return shapeAgendaData(rows, request);
 }
 
 function placeEvents(

@@ -4,7 +4,7 @@
 import type { RawRead } from '../../store/agenda-raw-read';
 import { readAgendaRowsRaw } from '../../store/agenda-raw-read';
 import { DB_NAME } from '../../store/db-name';
-import { bootWindow } from './boot-window';
+import { bootView, bootWindow } from './boot-window';
 import { PREFS_KEY } from './prefs-key';
 
 function savedView(): unknown {
@@ -20,15 +20,21 @@ function savedView(): unknown {
 
 /** Never rejects; undefined when the page must read through Dexie instead. */
 export function startBootRead(): Promise<RawRead | undefined> {
-  const window = bootWindow({
+  const input = {
     hash: globalThis.location?.hash ?? '',
     savedView: savedView(),
     nowMs: Date.now(),
     zone: Intl.DateTimeFormat().resolvedOptions().timeZone,
-  });
+  };
+  const window = bootWindow(input);
   const api =
     typeof indexedDB === 'undefined'
       ? undefined
       : { indexedDB, IDBKeyRange: globalThis.IDBKeyRange };
-  return window ? readAgendaRowsRaw(api, DB_NAME, window) : Promise.resolve(undefined);
+  if (!window) return Promise.resolve(undefined);
+  // The agenda list of a window with now in it may show today, so its overdue group: read the
+  // overdue candidates too (the grids show no overdue group).
+  const earlier =
+    bootView(input) === 'agenda' && window.startMs <= input.nowMs && input.nowMs < window.endMs;
+  return readAgendaRowsRaw(api, DB_NAME, window, earlier);
 }

@@ -51,16 +51,18 @@ function todayMs(zone: string, nowMs: number): number {
   return Math.floor((nowMs + offsetMs(zone, nowMs)) / DAY_MS) * DAY_MS;
 }
 
+/** The view the page opens on: the hash's, else the saved one, else the agenda list. */
+export function bootView(input: Pick<BootInput, 'hash' | 'savedView'>): View {
+  const [viewText] = input.hash.replace(/^#\/?/, '').split('/');
+  return isView(viewText) ? viewText : isView(input.savedView) ? input.savedView : 'agenda';
+}
+
 /** The window to read, or undefined when the zone is unknown to Intl (the page then reads as
  * usual). */
 export function bootWindow(input: BootInput): TimeWindow | undefined {
   try {
-    const [viewText, dateText] = input.hash.replace(/^#\/?/, '').split('/');
-    const view: View = isView(viewText)
-      ? viewText
-      : isView(input.savedView)
-        ? input.savedView
-        : 'agenda';
+    const dateText = input.hash.replace(/^#\/?/, '').split('/')[1];
+    const view = bootView(input);
     const anchor = utcMidnight(dateText) ?? todayMs(input.zone, input.nowMs);
     // Weeks start on Monday (view-state.ts); getUTCDay: Sunday 0 … Saturday 6.
     const back = view === 'week' ? (new Date(anchor).getUTCDay() + 6) % 7 : 0;

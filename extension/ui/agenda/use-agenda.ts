@@ -2,15 +2,13 @@
 // use-store-read.ts), the view in the URL hash, the page preferences, and the page's keys.
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { RawRead } from '../../store/agenda-raw-read';
-import { AGENDA_ROW_TABLES, covers } from '../../store/agenda-rows';
+import { AGENDA_ROW_TABLES, rowsServe } from '../../store/agenda-rows';
 import type { AlmanacDb } from '../../store/db';
 import { samePlainData } from '../../store/plain-equality';
 import {
   type AgendaData,
-  type AgendaExtras,
   type AgendaRequest,
   loadAgendaData,
-  loadAgendaExtras,
   shapeAgendaData,
   widestWindow,
 } from './agenda-data';
@@ -35,9 +33,8 @@ export const RENDERED_MARK = 'almanac:agenda:rendered';
  * over the next frames (render-budget.ts); the time grids paint everything at once. */
 export const COMPLETE_MARK = 'almanac:agenda:complete';
 
-/** The tables each read touches (agenda-data.ts): a write to any of them re-runs it. */
+/** The tables the read touches (agenda-data.ts): a write to any of them re-runs it. */
 const MAIN_TABLES = AGENDA_ROW_TABLES;
-const EXTRAS_TABLES = ['sources', 'calendars', 'projects', 'tasks'] as const;
 
 export type LiveResult =
   | { readonly state: 'loading' }
@@ -47,7 +44,6 @@ export type LiveResult =
        * stays on screen whole, rather than its data spread over the new days. */
       readonly days: readonly IsoDate[];
       readonly data: AgendaData;
-      readonly extras?: AgendaExtras;
     }
   | { readonly state: 'error'; readonly error: Error };
 
@@ -71,9 +67,9 @@ type MainRead = Read<{
   readonly unconfirmed?: true;
 }>;
 
-/** What the first-paint read depends on (overdue tasks are read with the extras). */
+/** What the read depends on. */
 function mainKey(request: AgendaRequest): string {
-  return `${request.days.join(',')}|${request.zone}`;
+  return `${request.days.join(',')}|${request.zone}|${request.withOverdue ?? false}`;
 }
 
 /** Equal rows make equal data: a re-read that found nothing new does not re-render the page. */
@@ -88,12 +84,17 @@ function readMain(
 ): Promise<MainRead> {
   return attempt(mainKey(request), async () => {
     const raw = boot ? await boot : undefined;
-    if (raw && covers(raw.rows.window, widestWindow(request))) {
+    if (raw && rowsServe(raw.rows, widestWindow(request), request.withOverdue ?? false)) {
       performance.measure(DB_OPEN_MEASURE, { start: raw.openStart, end: raw.readStart });
       performance.measure(QUERY_MEASURE, {
         start: raw.readStart,
         end: raw.readEnd,
-        detail: { key: mainKey(request), via: 'boot', window: raw.rows.window },
+        detail: {
+          key: mainKey(request),
+          via: 'boot',
+          window: raw.rows.window,
+          earlier: raw.rows.earlier !== undefined,
+        },
       });
       const data = shapeAgendaData(raw.rows, request);
       return { days: request.days, data, unconfirmed: true as const };
@@ -104,7 +105,12 @@ function readMain(
     performance.measure(QUERY_MEASURE, {
       start: t1,
       end: performance.now(),
-      detail: { key: mainKey(request), via: 'dexie', window: widestWindow(request) },
+      detail: {
+        key: mainKey(request),
+        via: 'dexie',
+        window: widestWindow(request),
+        earlier: request.withOverdue ?? false,
+      },
     });
     return { days: request.days, data };
   });
@@ -120,43 +126,26 @@ export function prefetchAgendaData(
   return primeRead(db, MAIN_TABLES, mainKey(request), () => readMain(db, request, boot));
 }
 
-/** The view's data, live: the first paint, and the extras merged in when they arrive. Errors
- * come back as a state instead of being thrown into React. */
-export function useAgendaData(
-  db: AlmanacDb,
-  request: AgendaRequest & { readonly withOverdue: boolean },
-): LiveResult {
-  // `key` stands for the request (a new array each render); the first-paint read's own key
-  // leaves out `withOverdue`, which only the extras depend on.
-  const key = `${mainKey(request)}|${request.withOverdue}`;
+/** The view's data, live. Errors come back as a state instead of being thrown into React. */
+export function useAgendaData(db: AlmanacDb, request: AgendaRequest): LiveResult {
+  // `key` stands for the request (a new array each render).
+  const key = mainKey(request);
   const main = useStoreRead(
     db,
     MAIN_TABLES,
     key,
     async () => {
-      const primed = await takePrimed<MainRead>(mainKey(request));
+      const primed = await takePrimed<MainRead>(key);
       if (primed && !(primed.ok && primed.value.unconfirmed)) return primed;
       return readMain(db, request);
     },
-    peekPrimed<MainRead>(mainKey(request)),
+    peekPrimed<MainRead>(key),
     sameMain,
-  );
-  // The extras start once this view's first paint is in, so their slower key scans never queue
-  // in front of it in IndexedDB.
-  const started = main?.key === mainKey(request);
-  const extras = useStoreRead(
-    db,
-    EXTRAS_TABLES,
-    key,
-    started ? () => attempt(key, () => loadAgendaExtras(db, request)) : undefined,
   );
   if (!main) return { state: 'loading' };
   if (!main.ok) return { state: 'error', error: main.error };
-  if (extras && !extras.ok) return { state: 'error', error: extras.error };
   const { days, data } = main.value;
-  // Extras read for another view (a moment ago) are not this view's.
-  const fresh = extras?.key === `${main.key}|${request.withOverdue}` ? extras.value : undefined;
-  return { state: 'ready', days, data, ...(fresh ? { extras: fresh } : {}) };
+  return { state: 'ready', days, data };
 }
 
 export function usePrefs(): [AgendaPrefs, (patch: Partial<AgendaPrefs>) => void] {

@@ -1,6 +1,6 @@
 // A live store read with table-grained change tracking. Dexie's useLiveQuery records every
 // primary key a read returns (a range set of compound keys, to re-run only on writes that touch
-// them): for a week of 1,000+ events (and the extras' key scans) that bookkeeping took ~90 ms of
+// them): for a week of 1,000+ events (and the overdue key scan) that bookkeeping took ~90 ms of
 // main-thread time per page load in the agenda bench's CPU profile, more than the IndexedDB reads
 // themselves. Here the read runs outside any live-query context and is re-run on ANY committed
 // write to the tables it reads — coarser, never staler: Dexie already reports every bulk write

@@ -184,7 +184,7 @@ function timingScript(view: View): string {
     const times = [];
     for (let i = 0; i < 5; i++) {
       const t0 = performance.now();
-      await globalThis.__almanacNewtab.readAgendaRows(query.detail.window);
+      await globalThis.__almanacNewtab.readAgendaRows(query.detail.window, query.detail.earlier);
       times.push(performance.now() - t0);
     }
     t.requeryMs = times.sort((a, b) => a - b)[2];

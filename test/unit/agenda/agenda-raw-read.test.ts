@@ -11,7 +11,7 @@ import { readAgendaRows } from '../../../extension/store/agenda-rows';
 import { AlmanacDb } from '../../../extension/store/db';
 import type { TimeWindow } from '../../../extension/store/records';
 import { allDayEvent, at, calendar, task, timedEvent } from './fixtures';
-import { V1_STORES, V2_STORES } from './legacy-schemas';
+import { V1_STORES, V2_STORES, V3_STORES } from './legacy-schemas';
 
 const LA = 'America/Los_Angeles';
 const H = 3_600_000;
@@ -49,6 +49,17 @@ async function createVersion2(): Promise<void> {
   await old
     .table('events')
     .put(timedEvent('Synced before v3', at('2026-11-24T10:00', LA), at('2026-11-24T11:00', LA)));
+  old.close();
+}
+
+/** The database as schema version 3 left it: the agenda tables, not yet the openDueMs index. */
+async function createVersion3(): Promise<void> {
+  const old = new Dexie(name, api);
+  old.version(1).stores(V1_STORES);
+  old.version(2).stores(V2_STORES);
+  old.version(3).stores(V3_STORES);
+  await old.open();
+  await old.table('tasks').put(task('Open since v3', '2026-11-01'));
   old.close();
 }
 
@@ -158,6 +169,12 @@ describe('the boot read, against the Dexie reader', () => {
       'Call mom',
       'Pay rent',
     ]);
+    // Asked for the tasks due before the window (a view with today in it), both read them alike.
+    const rawEarlier = await readAgendaRowsRaw(api, name, week, true);
+    const dexieEarlier = await readAgendaRows(db, week, true);
+    expect(rawEarlier?.rows).toEqual(dexieEarlier);
+    expect(dexieEarlier.earlier?.map((t) => t.content)).toEqual(['Long ago']);
+    expect(raw?.rows.earlier).toBeUndefined();
     expect(dexie.sources).toHaveLength(2);
     expect(dexie.calendars).toHaveLength(2);
     expect(dexie.projects).toHaveLength(1);
@@ -203,14 +220,31 @@ describe('the boot read gives up, leaving no trace', () => {
     await expect(readAgendaRowsRaw(api, name, week)).resolves.toBeUndefined();
     expect(await api.indexedDB.databases()).toEqual([{ name, version: 20 }]);
 
-    // The page then opens through Dexie: the upgrade to v3 must not wait on the raw read.
+    // The page then opens through Dexie: the upgrade must not wait on the raw read.
     const db = almanac();
     await within(2_000, db.open());
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     const rows = await readAgendaRows(db, week);
     expect(rows.buckets.days.flatMap((b) => b.events.map((e) => e.summary))).toContain(
       'Synced before v3',
     );
+  });
+});
+
+describe('a database from before the openDueMs index (v3)', () => {
+  it('serves a plain read; an overdue read gives up, and Dexie upgrades it', async () => {
+    await createVersion3();
+    const plain = await readAgendaRowsRaw(api, name, week);
+    expect(plain?.rows.earlier).toBeUndefined();
+    expect(plain?.rows.sources).toEqual([]);
+    await expect(readAgendaRowsRaw(api, name, week, true)).resolves.toBeUndefined();
+    const db = almanac();
+    await within(2_000, db.open());
+    expect(db.verno).toBe(4);
+    // The upgrade derived the index field for the task stored before it.
+    expect((await readAgendaRows(db, week, true)).earlier?.map((t) => t.content)).toEqual([
+      'Open since v3',
+    ]);
   });
 });
 
@@ -219,7 +253,7 @@ describe('the boot read and a later schema upgrade', () => {
   class NextAlmanacDb extends AlmanacDb {
     constructor() {
       super(name, api);
-      this.version(4).stores({ extra: 'id' });
+      this.version(5).stores({ extra: 'id' });
     }
   }
 
@@ -232,7 +266,7 @@ describe('the boot read and a later schema upgrade', () => {
     const next = new NextAlmanacDb();
     opened.push(next);
     await within(2_000, next.open());
-    expect(next.verno).toBe(4);
+    expect(next.verno).toBe(5);
   });
 
   it('only delays it by its one read when they overlap', async () => {
@@ -243,7 +277,7 @@ describe('the boot read and a later schema upgrade', () => {
     const next = new NextAlmanacDb();
     opened.push(next);
     await within(2_000, next.open());
-    expect(next.verno).toBe(4);
+    expect(next.verno).toBe(5);
     // Whichever got there first, the read settles: rows if it opened before the upgrade (the
     // tables it reads are unchanged), never a rejection.
     await expect(read).resolves.toBeDefined();

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { covers } from '../../../extension/store/agenda-rows';
 import type { TimeWindow } from '../../../extension/store/records';
 import { widestWindow } from '../../../extension/ui/agenda/agenda-data';
-import { type BootInput, bootWindow } from '../../../extension/ui/agenda/boot-window';
+import { type BootInput, bootView, bootWindow } from '../../../extension/ui/agenda/boot-window';
 import { loadPrefs, PREFS_KEY } from '../../../extension/ui/agenda/prefs';
 import { parseViewHash, viewDays } from '../../../extension/ui/agenda/view-state';
 import { dateOf, HOUR_MS } from '../../../extension/ui/agenda/zone-days';
@@ -193,6 +193,22 @@ describe('the boot read’s window', () => {
       ['#day/1847-12-01', 'Europe/London'],
     ] as const) {
       expect(misses([{ hash, savedView: 'day', nowMs, zone }])).toEqual([]);
+    }
+  });
+
+  it('opens the view the page opens: the hash’s, else the saved one, else the list', () => {
+    const cases: [string, unknown][] = [
+      ['#week/2026-11-25', 'day'],
+      ['#day', 'week'],
+      ['', 'week'],
+      ['#bogus/2026-11-25', 'day'],
+      ['', 'nonsense'],
+      ['', undefined],
+      ['#/agenda/2026-11-25', 'week'],
+    ];
+    for (const [hash, savedView] of cases) {
+      const fallback = savedView === 'day' || savedView === 'week' ? savedView : 'agenda';
+      expect(bootView({ hash, savedView })).toBe(parseViewHash(hash, '2026-11-25', fallback).view);
     }
   });
 });

@@ -1,5 +1,6 @@
-// The store's schema as versions 1 and 2 declared it (extension/store/db.ts), before the agenda
-// tables: the tests that open or upgrade a database from before v3 build it with these.
+// The store's schema as versions 1, 2 and 3 declared it (extension/store/db.ts): the tests that
+// open or upgrade a database from before v3 (the agenda tables) or v4 (the openDueMs index)
+// build it with these.
 export const V1_STORES = {
   sources: 'id, provider',
   calendars: 'key, sourceId',
@@ -18,3 +19,5 @@ export const V2_STORES = {
   tasks: '[sourceId+id], sourceId, projectId, dueMs',
   sections: '[sourceId+id], sourceId',
 };
+
+export const V3_STORES = { agendaEvents: '[calendarKey+id]', agendaDays: '[day+calendarKey]' };

@@ -7,8 +7,7 @@ import { eventsInBuckets, readDayBuckets } from '../../../extension/store/agenda
 import { readAgendaRows } from '../../../extension/store/agenda-rows';
 import { AlmanacDb } from '../../../extension/store/db';
 import type { TimeWindow } from '../../../extension/store/records';
-import { loadAgendaData, loadAgendaExtras } from '../../../extension/ui/agenda/agenda-data';
-import { openTasksDueBefore } from '../../../extension/ui/agenda/queries';
+import { loadAgendaData } from '../../../extension/ui/agenda/agenda-data';
 import { DAY_MS, dayBounds, daysFrom } from '../../../extension/ui/agenda/zone-days';
 import { allDayEvent, at, CAL_KEY, calendar, task, timedEvent } from './fixtures';
 import { isBounded, type RecordedRead, recordReads } from './read-recorder';
@@ -97,7 +96,7 @@ describe('events touching a window', () => {
 });
 
 describe('tasks by due moment', () => {
-  it('reads tasks due in a window and open tasks due before a moment, by the dueMs index', async () => {
+  it('reads tasks due in a window, and when asked the open ones due before it, by index', async () => {
     await db.tasks.bulkPut([
       task('in the week', '2026-11-24T10:00:00'),
       task('deleted', '2026-11-24', { deleting: true }),
@@ -107,15 +106,16 @@ describe('tasks by due moment', () => {
     ]);
     reads.length = 0;
     // The view's read, in due order, takes hidden deletes too (the shaping drops them).
-    expect((await readAgendaRows(db, week)).tasks.map((t) => t.content)).toEqual([
-      'deleted',
-      'in the week',
-    ]);
-    expect((await openTasksDueBefore(db, week.startMs)).map((t) => t.content)).toEqual([
-      'last week',
-    ]);
+    const plain = await readAgendaRows(db, week);
+    expect(plain.tasks.map((t) => t.content)).toEqual(['deleted', 'in the week']);
+    expect(plain.earlier).toBeUndefined();
+    expect(reads.filter((r) => r.table === 'tasks')).toHaveLength(1);
+    const withEarlier = await readAgendaRows(db, week, true);
+    expect(withEarlier.tasks).toEqual(plain.tasks);
+    // Open ones only: the sparse openDueMs index never holds a completed task.
+    expect(withEarlier.earlier?.map((t) => t.content)).toEqual(['last week']);
     const taskReads = reads.filter((r) => r.table === 'tasks');
-    expect(taskReads.every((r) => r.index === 'dueMs')).toBe(true);
+    expect(taskReads.map((r) => r.index)).toEqual(['dueMs', 'dueMs', 'openDueMs']);
     // The overdue read is open below (every earlier due), bounded above.
     expect(taskReads.every((r) => Number.isFinite(r.range?.upper))).toBe(true);
   });
@@ -169,17 +169,20 @@ describe('a view’s data', () => {
       task('Water plants', '2026-11-25', { projectId: 'p1' }),
       task('Being deleted', '2026-11-25', { deleting: true }),
       task('Overdue', '2026-11-20'),
+      task('Done before', '2026-11-19', { checked: true }),
+      task('Deleted before', '2026-11-19', { deleting: true }),
     ]);
     const days = daysFrom('2026-11-23', 7);
-    const data = await loadAgendaData(db, { days, zone: LA });
-    const extras = await loadAgendaExtras(db, { days, zone: LA, withOverdue: true });
+    const data = await loadAgendaData(db, { days, zone: LA, withOverdue: true });
+    // A view without today reads no overdue candidates.
+    expect((await loadAgendaData(db, { days, zone: LA })).earlierTasks).toEqual([]);
     expect(data.calendars.map((c) => c.key)).toEqual([CAL_KEY]);
     expect(data.events.map((e) => e.title)).toEqual(['Standup', 'Holiday']);
     expect(data.events[1]).toMatchObject({ startDate: '2026-11-26', endDate: '2026-11-27' });
     // A task whose delete is on its way is hidden at once.
     expect(data.tasks.map((t) => [t.title, t.projectName])).toEqual([['Water plants', 'Home']]);
-    // Candidates reach ZONE_PAD_MS into the view; the plan keeps those dated before it.
-    expect(extras.earlierTasks.map((t) => t.title)).toContain('Overdue');
+    // Open ones only (the plan keeps those dated before the view).
+    expect(data.earlierTasks.map((t) => t.title)).toEqual(['Overdue']);
     expect(dayBounds(days[0]!, LA).startMs).toBe(week.startMs);
     // Whole reads only of the small tables; never a read of the full event rows.
     expect(reads.filter((r) => r.table === 'events')).toEqual([]);
@@ -187,7 +190,8 @@ describe('a view’s data', () => {
     expect(new Set(whole.map((r) => r.table))).toEqual(
       new Set(['sources', 'calendars', 'projects', 'scopes', 'tasks']),
     );
-    expect(whole.filter((r) => r.table === 'tasks').every((r) => r.index === 'dueMs')).toBe(true);
+    // Tasks only through their due indexes: the view's range, and the open ones before it.
+    expect(whole.filter((r) => r.table === 'tasks').map((r) => r.index)).toEqual(['openDueMs']);
   });
 });
 
