@@ -8,7 +8,8 @@ import { z } from 'zod';
 import type { AlmanacDb } from '../store/db';
 import { AuthExpired, RequestRejected } from '../sync/errors';
 import { calendarScope, todoistScope } from '../sync/scope';
-import { type TodoistActions, taskWebLink } from '../sync/todoist/actions';
+import type { TodoistActions } from '../sync/todoist/actions';
+import { taskWebLink } from '../sync/todoist/task-link';
 import type { Endpoints } from './build-config';
 import type { ProviderCalls } from './provider-calls';
 
@@ -55,9 +56,6 @@ const commandErrorSchema = z.looseObject({
   error_tag: z.string().optional(),
   http_code: z.number().optional(),
 });
-
-/** todoist spec §5: a task's web link (the agenda links tasks with it too). */
-export const todoistTaskLink = taskWebLink;
 
 /** Where the outbox files a request (the scope it belongs to; wiped with its account). */
 export function outboxScopeOf(request: QuickAddRequest, db: AlmanacDb): Promise<string> {
@@ -136,7 +134,7 @@ export async function performQuickAdd(
   const id = answer.temp_id_mapping?.[tempId];
   return {
     title: request.title,
-    link: id ? todoistTaskLink(id) : 'https://app.todoist.com/app',
+    link: id ? taskWebLink(id) : 'https://app.todoist.com/app',
     // Sent outside the engine: the account's next sync brings it into the store.
     scope: todoistScope(request.sourceId).id,
   };

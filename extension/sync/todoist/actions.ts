@@ -35,6 +35,7 @@ import { todoistScope } from '../scope';
 import type { TaskCommandType, TodoistCommand } from './commands';
 import { uuidFrom } from './ids';
 import { createTodoistClients, type TodoistOptions } from './providers';
+import { taskWebLink } from './task-link';
 import { taskView } from './task-view';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -108,11 +109,6 @@ export interface TodoistActions {
     text: string,
     options?: { note?: string },
   ): Promise<{ task: TaskRecord; link: string }>;
-}
-
-/** spec §5: a task's web link. */
-export function taskWebLink(taskId: string): string {
-  return `https://app.todoist.com/app/task/${encodeURIComponent(taskId)}`;
 }
 
 export interface TodoistActionsDeps extends TodoistOptions {

@@ -5,8 +5,8 @@
 // - `...Z` is a fixed instant: shown at its time in the viewer's zone.
 import { Temporal } from 'temporal-polyfill';
 import { z } from 'zod';
-import { todoistTaskLink } from '../../platform/quick-add';
 import type { TaskRecord } from '../../store/records';
+import { taskWebLink } from '../../sync/todoist/task-link';
 import type { AgendaTask } from './agenda-items';
 import { dateOf, type IsoDate, isIsoDate } from './zone-days';
 
@@ -70,7 +70,7 @@ export function toAgendaTask(
     pending: task.pending.length > 0,
     recurring: task.due?.isRecurring ?? false,
     // A task only this device knows has no page at Todoist yet.
-    ...(task.raw ? { link: todoistTaskLink(task.id) } : {}),
+    ...(task.raw ? { link: taskWebLink(task.id) } : {}),
   };
 }
 
