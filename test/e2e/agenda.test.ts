@@ -107,6 +107,19 @@ describe('the new tab over the demo week, in Los Angeles', () => {
       `performance.getEntriesByName('almanac:agenda:query')[0]?.detail?.via`,
     );
     expect(via).toBe('boot');
+    // …and confirms them with a read of the same rows through Dexie (equal rows: no second
+    // render of the view).
+    await expect
+      .poll(() =>
+        page.evaluate(
+          `performance.getEntriesByName('almanac:agenda:query').map((e) => [e.detail.via, e.detail.window, e.detail.earlier])`,
+        ),
+      )
+      .toEqual([expect.arrayContaining(['boot']), expect.arrayContaining(['dexie'])]);
+    const [boot, confirm] = (await page.evaluate(
+      `performance.getEntriesByName('almanac:agenda:query').map((e) => e.detail)`,
+    )) as { window: unknown; earlier: boolean }[];
+    expect(confirm).toMatchObject({ window: boot?.window, earlier: boot?.earlier });
     // Every open dated task of the seed is accounted for (so a seed change fails here).
     const dated = todoist.snapshot('demo').items.filter((t) => t.due);
     expect(dated).toHaveLength(demoTasks(today, standupDate).length);

@@ -108,9 +108,14 @@ export function shapeAgendaData(rows: AgendaRows, request: AgendaRequest): Agend
   };
 }
 
-/** The first paint's data, read through Dexie in one read-only transaction. */
-export async function loadAgendaData(db: AlmanacDb, request: AgendaRequest): Promise<AgendaData> {
-  const rows = await readAgendaRows(db, widestWindow(request), request.withOverdue ?? false);
+/** The view's data, read through Dexie in one read-only transaction: for widestWindow(request)
+ * or, to compare with rows read before, for the same (wider) `window`. */
+export async function loadAgendaData(
+  db: AlmanacDb,
+  request: AgendaRequest,
+  window: TimeWindow = widestWindow(request),
+): Promise<AgendaData> {
+  const rows = await readAgendaRows(db, window, request.withOverdue ?? false);
   return shapeAgendaData(rows, request);
 }
 

@@ -81,6 +81,7 @@ function readMain(
   db: AlmanacDb,
   request: AgendaRequest,
   boot?: Promise<RawRead | undefined>,
+  window = widestWindow(request),
 ): Promise<MainRead> {
   return attempt(mainKey(request), async () => {
     const raw = boot ? await boot : undefined;
@@ -100,7 +101,7 @@ function readMain(
       return { days: request.days, data, unconfirmed: true as const };
     }
     const t1 = performance.now();
-    const data = await loadAgendaData(db, request);
+    const data = await loadAgendaData(db, request, window);
     // Through Dexie, the wait for its connection is inside the read.
     performance.measure(QUERY_MEASURE, {
       start: t1,
@@ -108,7 +109,7 @@ function readMain(
       detail: {
         key: mainKey(request),
         via: 'dexie',
-        window: widestWindow(request),
+        window,
         earlier: request.withOverdue ?? false,
       },
     });
@@ -136,8 +137,10 @@ export function useAgendaData(db: AlmanacDb, request: AgendaRequest): LiveResult
     key,
     async () => {
       const primed = await takePrimed<MainRead>(key);
-      if (primed && !(primed.ok && primed.value.unconfirmed)) return primed;
-      return readMain(db, request);
+      if (!primed?.ok || !primed.value.unconfirmed) return primed ?? readMain(db, request);
+      // Boot rows are confirmed by reading the same rows (the boot read's wider window) through
+      // Dexie: unchanged rows then compare equal, and the page does not render the view again.
+      return readMain(db, request, undefined, primed.value.data.rows.window);
     },
     peekPrimed<MainRead>(key),
     sameMain,
