@@ -10,6 +10,8 @@
 //   extension had it open);
 // - requery-ms: the same read through the page's Dexie on the settled page (what a live update
 //   after a sync write costs), median of 5;
+//   (the list's read also walks the open tasks due before the week, for its overdue group; the
+//   week grid's does not, so its two rows are the week's read alone);
 // - render-ms: navigation start → the first frame with the view's data painted, as the browser
 //   reports it (Element Timing on the day headings: ui/agenda/view-timing.ts); and where that
 //   time goes, as the moments before it (navigation start → each): modules-ms, the page's modules
@@ -115,6 +117,8 @@ export async function agenda(): Promise<BenchRow[]> {
     ).map(([metric, pick]) => row(metric, median(pick), 'ms'));
     const gridRows = (
       [
+        ['query-ms', (t) => t.queryMs],
+        ['requery-ms', (t) => t.requeryMs],
         ['commit-ms', (t) => t.commitMs],
         ['render-ms', (t) => t.renderMs],
       ] as const satisfies readonly (readonly [string, (t: Timing) => number])[]
