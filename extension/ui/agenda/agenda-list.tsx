@@ -40,7 +40,8 @@ export const AgendaList = memo(function AgendaList(props: ListProps) {
             <span className="day-name" {...viewTiming}>
               Overdue
             </span>
-            <span className="day-date">{plan.overdue.length}</span>
+            {/* The whole group's count, while its first entries are all that is in yet. */}
+            <span className="day-date">{props.plan.overdue.length}</span>
           </h2>
           <ul>
             {plan.overdue.map((entry) =>

@@ -17,7 +17,7 @@ const FIRST = '2026-11-23';
 
 /** A busy week: two overdue tasks, and per day one all-day event and `perDay` meetings (one day
  * left empty). */
-function busyWeek(perDay: number): AgendaPlan {
+function busyWeek(perDay: number, overdue = 2): AgendaPlan {
   const days = daysFrom(FIRST, 7);
   const rows = days.flatMap((day, d) =>
     d === 4
@@ -40,10 +40,11 @@ function busyWeek(perDay: number): AgendaPlan {
     nowMs: Date.parse(at(`${FIRST}T12:00`, NY)),
     events: rows.map((row) => toAgendaEvent(projectEvent(row), calendar(), NY)),
     tasks: [],
-    earlierTasks: [
-      toAgendaTask(task('Renew passport', '2026-11-01'), NY)!,
-      toAgendaTask(task('File taxes', '2026-11-10'), NY)!,
-    ],
+    earlierTasks: Array.from(
+      { length: overdue },
+      (_, i) =>
+        toAgendaTask(task(`Overdue ${i}`, `2026-11-${String(1 + (i % 20)).padStart(2, '0')}`), NY)!,
+    ),
     declined: 'dim',
     showCompleted: false,
   });
@@ -127,11 +128,19 @@ describe('the first screen', () => {
   it('is what the list renders before its first paint, and no more', () => {
     const plan = busyWeek(40);
     const html = list(plan);
+
     // No window in Node: the smallest screen the budget assumes.
     expect(items(html)).toBe(firstScreenEntries(0));
     expect(items(html)).toBeLessThan(plan.entries);
     // Monday is cut short: no now line at the cut, which is not Monday's end.
     expect(html).not.toContain('now-line');
+  });
+
+  it('counts the whole overdue group while only its first entries are in', () => {
+    const plan = busyWeek(2, 50);
+    const html = list(plan);
+    expect(items(html)).toBe(firstScreenEntries(0));
+    expect(html).toContain('<span class="day-date">50</span>');
   });
 
   it('renders a week that fits whole, now line included', () => {
