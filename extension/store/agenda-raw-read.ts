@@ -6,8 +6,9 @@
 // [day+calendarKey] is the array [day, calendarKey], an index is the property's own value.
 // It never creates, upgrades or blocks anything: a database that does not exist yet, or one from
 // before the agenda tables (or, for an overdue read, the openDueMs index), makes it give up
-// (undefined) and the page reads through Dexie as before, which upgrades it; its connection is closed as soon as the read is sent, so an upgrade waits at most for
-// that one read-only transaction.
+// (undefined) and the page reads through Dexie as before, which upgrades it; its connection is
+// closed as soon as the read is sent, so an upgrade waits at most for that one read-only
+// transaction.
 import { windowBuckets } from './agenda-days';
 import { LONG_EVENT_BUCKET } from './agenda-records';
 import type { AgendaRows } from './agenda-rows';
@@ -47,8 +48,8 @@ function open(factory: IDBFactory, name: string): Promise<IDBDatabase> {
   });
 }
 
-/** The rows for `window` (with the tasks due before it when `earlier`), or undefined when they
- * cannot be read this way (see above). Never rejects. */
+/** The rows for `window` (with the open tasks due before it when `earlier`), or undefined when
+ * they cannot be read this way (see above). Never rejects. */
 export async function readAgendaRowsRaw(
   api: IndexedDbApi | undefined,
   name: string,

@@ -1,10 +1,10 @@
 // The rows the new tab's first paint is made of, as stored: the small tables whole (a few rows per
-// account), the day buckets of a window and the tasks due in it, and, for a view with today in it,
-// the tasks due before the window (the overdue candidates: the first frame has the overdue group,
-// rather than it arriving later on top of the page and pushing the week down). Two readers fill it
-// with the same
-// rows: readAgendaRows here (Dexie, in one read-only transaction) and readAgendaRowsRaw
-// (agenda-raw-read.ts: plain IndexedDB, before Dexie has even loaded).
+// account), the day buckets of a window and the tasks due in it, and, for the agenda list with
+// today in it, the open tasks due before the window (the overdue candidates: the first frame has
+// the overdue group, rather than it arriving later on top of the page and pushing the week
+// down). Two readers fill it with the same rows: readAgendaRows here (Dexie, in one read-only
+// transaction) and readAgendaRowsRaw (agenda-raw-read.ts: plain IndexedDB, before Dexie has even
+// loaded).
 import type { DayBuckets } from './agenda-queries';
 import { readDayBuckets } from './agenda-queries';
 import type { AlmanacDb } from './db';
@@ -42,8 +42,8 @@ export const AGENDA_ROW_TABLES = [
   'tasks',
 ] as const;
 
-/** ONE read-only transaction, all its reads sent at once; `earlier` adds the tasks due before
- * the window. */
+/** ONE read-only transaction, all its reads sent at once; `earlier` adds the open tasks due
+ * before the window. */
 export async function readAgendaRows(
   db: AlmanacDb,
   window: TimeWindow,

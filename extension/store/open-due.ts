@@ -9,7 +9,7 @@
 import type { DBCore, DBCoreMutateRequest, Middleware } from 'dexie';
 import type { TaskRecord } from './records';
 
-export const TASKS = 'tasks';
+const TASKS = 'tasks';
 
 /** The task as stored: `openDueMs` set from dueMs while open, else absent. */
 export function withOpenDue(task: TaskRecord): TaskRecord {

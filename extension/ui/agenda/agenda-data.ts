@@ -1,8 +1,8 @@
 // What one view needs from the store, in one live read (loadAgendaData): the accounts, the
 // selected calendars, the scopes' sync state, the events and tasks of the view's own range and,
-// for a view with today in it, the overdue candidates, placed in the viewer's zone. The small
-// tables (sources, calendars, projects, scopes: a few rows per account) are read whole; events
-// (their slim projection) and tasks only through ranges (store/agenda-rows.ts).
+// for the agenda list with today in it, the overdue candidates, placed in the viewer's zone. The
+// small tables (sources, calendars, projects, scopes: a few rows per account) are read whole;
+// events (their slim projection) and tasks only through ranges (store/agenda-rows.ts).
 
 import { eventsInBuckets } from '../../store/agenda-queries';
 import type { AgendaEventRow } from '../../store/agenda-records';
@@ -26,7 +26,8 @@ import { MAX_ZONE_PAD_MS, zonePadMs } from './zone-pad';
 export interface AgendaRequest {
   readonly days: readonly IsoDate[];
   readonly zone: string;
-  /** The view has today in it: it shows the open tasks due before it (the overdue group). */
+  /** The view is the agenda list with today in it: it shows the open tasks due before it (the
+   * overdue group). */
   readonly withOverdue?: boolean;
 }
 
