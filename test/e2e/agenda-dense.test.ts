@@ -128,6 +128,21 @@ describe('a crowded day', () => {
       await page.goto(`${base()}#${view}/${view === 'week' ? today : crowded}`);
       await page.waitForSelector('.agenda-app[data-state="ready"] .time-grid');
       await expect.poll(async () => (await gridBoxes(page)).blocks).toBe(AT_ONCE);
+      // The first frame held the hours the grid opens on and the first all-day chips (10 a
+      // day); the next one every chip.
+      const [firstFrame, chips] = (await page.evaluate(`(async () => {
+        const mark = (name) => performance.getEntriesByName(name)[0];
+        await new Promise((done) => {
+          const check = () => (mark('almanac:agenda:complete') ? done() : setTimeout(check, 20));
+          check();
+        });
+        return [
+          mark('almanac:agenda:committed').detail.entries,
+          document.querySelectorAll('.grid-allday [data-agenda-item]').length,
+        ];
+      })()`)) as [number, number];
+      expect(chips).toBe(ALL_DAY);
+      expect(firstFrame).toBe(AT_ONCE + 10);
       const boxes = await gridBoxes(page);
       // The all-day row is capped and scrolls on its own (so the day really was crowded)…
       expect(boxes.allDay.scrollHeight).toBeGreaterThan(boxes.allDay.height + 100);

@@ -108,21 +108,17 @@ export function AgendaApp(props: { zone?: string; locale?: string }) {
   // frame that painted it. (This render's passive effects run between the two: React flushes
   // them at the end of the commit, so they are no measure of the paint.)
   const marked = useRef(false);
-  const gridView = view.view !== 'agenda';
   useLayoutEffect(() => {
     if (plan && !marked.current) {
       marked.current = true;
-      // How many entries the first frame holds (the list's first screen: render-budget.ts).
+      // How many entries the first frame holds (its first screen: render-budget.ts).
       const entries = document.querySelectorAll('[data-agenda-item]').length;
       performance.mark(COMMITTED_MARK, { detail: { entries } });
-      afterNextPaint(() => {
-        performance.mark(RENDERED_MARK);
-        if (gridView) performance.mark(COMPLETE_MARK);
-      });
+      afterNextPaint(() => performance.mark(RENDERED_MARK));
     }
-  }, [plan, gridView]);
+  }, [plan]);
   const markedComplete = useRef(false);
-  const onListComplete = useCallback(() => {
+  const onViewComplete = useCallback(() => {
     if (markedComplete.current) return;
     markedComplete.current = true;
     afterNextPaint(() => performance.mark(COMPLETE_MARK));
@@ -264,11 +260,13 @@ export function AgendaApp(props: { zone?: string; locale?: string }) {
             nowMs={nowMs}
             actions={actions}
             searching={search.trim() !== ''}
-            onComplete={onListComplete}
+            onComplete={onViewComplete}
           />
         ) : (
           <TimeGrid
+            key={`${view.view}:${shownDays.join()}`}
             plan={plan}
+            onComplete={onViewComplete}
             mode={view.view}
             zone={zone}
             locale={locale}

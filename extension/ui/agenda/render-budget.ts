@@ -1,4 +1,5 @@
-// The agenda list's first screen first. A week of a busy store holds 1,000+ entries, and
+// The first screen first, for the agenda list and the time grids. A week of a busy store holds
+// 1,000+ entries, and
 // mounting them all before the first paint cost ~150 ms of React and ~270 ms of style and layout
 // (the agenda bench's trace) for rows far below the fold. The list therefore commits the entries
 // that can be on the first screen, paints, and then adds the rest a chunk per frame until all
@@ -17,6 +18,54 @@ export const RENDER_STEP = 250;
 /** How many entries the first frame renders: enough to fill a screen of this height. */
 export function firstScreenEntries(viewportHeight: number): number {
   return Math.ceil(Math.max(viewportHeight, 600) / MIN_ROW_PX) + 10;
+}
+
+/** All-day chips per day the grid's first frame holds: its all-day row shows about eight rows
+ * before it scrolls (agenda.css). */
+export const ALL_DAY_FIRST = 10;
+/** Minutes past the grid's first screen whose blocks still come in the first frame. */
+const GRID_MARGIN_MINUTES = 60;
+
+/** The minutes of the day axis a time grid's first frame holds: from where it opens (its scroll
+ * position, in minutes) through a window's height of hours, which the grid's own body (below
+ * the page's heading, toolbar and all-day row) never exceeds. */
+export function gridFirstScreen(
+  openAtMinute: number,
+  viewportHeight: number,
+  pxPerMinute: number,
+): { readonly from: number; readonly to: number } {
+  return {
+    from: openAtMinute - GRID_MARGIN_MINUTES,
+    to: openAtMinute + Math.max(viewportHeight, 600) / pxPerMinute + GRID_MARGIN_MINUTES,
+  };
+}
+
+/** Whether a block spanning [top, bottom] minutes is in that first screen. */
+export function inFirstScreen(
+  span: { readonly top: number; readonly bottom: number },
+  screen: { readonly from: number; readonly to: number },
+): boolean {
+  return span.bottom >= screen.from && span.top <= screen.to;
+}
+
+/** False for the first frame, true from the next one on: a grid paints its first screen's
+ * blocks first, then mounts the rest in one go. `onComplete` runs once everything is in. */
+export function useFirstFrame(onComplete?: () => void): boolean {
+  const [complete, setComplete] = useState(false);
+  useEffect(() => {
+    if (complete) {
+      onComplete?.();
+      return;
+    }
+    let cancelled = false;
+    afterNextPaint(() => {
+      if (!cancelled) setComplete(true);
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [complete, onComplete]);
+  return complete;
 }
 
 export interface LimitedPlan extends AgendaPlan {

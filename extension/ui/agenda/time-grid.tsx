@@ -1,7 +1,7 @@
 // The day view (one column on a real-time axis: a DST day is 23 or 25 hours tall) and the week
 // view (seven columns on a wall-clock axis, so 9 AM lines up; the hour a DST change skipped or
 // repeated is shaded and explained). Overlapping timed entries sit side by side.
-import { type CSSProperties, memo, useLayoutEffect, useMemo, useRef } from 'react';
+import { type CSSProperties, memo, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { AgendaPlan, DayPlan } from './agenda-plan';
 import { ColorRules } from './color-rules';
 import type { TaskActions } from './entry-views';
@@ -18,6 +18,7 @@ import {
   topOf,
 } from './grid-entries';
 import { layoutColumns } from './overlap-layout';
+import { ALL_DAY_FIRST, gridFirstScreen, inFirstScreen, useFirstFrame } from './render-budget';
 import { viewTiming } from './view-timing';
 
 const DST_BAND_TITLES = {
@@ -35,10 +36,15 @@ interface GridProps {
   readonly today: string;
   readonly nowMs: number;
   readonly actions: TaskActions;
+  /** Called once every block is in the DOM (its first frame holds its first screen's only). */
+  readonly onComplete?: () => void;
 }
 
 /** Memoized: the page re-renders for things the grid does not show (the background's status,
- * settings arriving, the search box), and a week's grid is the page's most expensive render. */
+ * settings arriving, the search box), and a week's grid is the page's most expensive render.
+ * Its first frame holds the blocks of the hours it opens on and the first all-day chips of each
+ * day; the rest come in the next frame (render-budget.ts): give it a new React key for a new
+ * range of days. */
 export const TimeGrid = memo(function TimeGrid(props: GridProps) {
   const { plan, zone, locale, today } = props;
   const axisMode: AxisMode = props.mode === 'day' ? 'elapsed' : 'wall';
@@ -58,9 +64,14 @@ export const TimeGrid = memo(function TimeGrid(props: GridProps) {
     ...plan.days.flatMap((d, i) => d.timed.map((e) => topOf(e, axes[i] ?? first!))),
   );
   const dstLabels = axisMode === 'elapsed' && axes.some((a) => a.hours !== 24);
+  const openAt = Math.max(0, earliest - 30);
   useLayoutEffect(() => {
-    if (scroller.current) scroller.current.scrollTop = Math.max(0, earliest - 30) * PX_PER_MINUTE;
-  }, [earliest]);
+    if (scroller.current) scroller.current.scrollTop = openAt * PX_PER_MINUTE;
+  }, [openAt]);
+  const complete = useFirstFrame(props.onComplete);
+  const [firstScreen] = useState(() =>
+    gridFirstScreen(openAt, globalThis.innerHeight ?? 0, PX_PER_MINUTE),
+  );
   const colors = useMemo(() => {
     const seen = new Set<string>();
     for (const day of plan.days) {
@@ -101,7 +112,7 @@ export const TimeGrid = memo(function TimeGrid(props: GridProps) {
         <div className="gutter muted">All day</div>
         {plan.days.map((day) => (
           <ul key={day.date} aria-label={`All day, ${fullDateText(day.date, locale)}`}>
-            {day.allDay.map((entry) => (
+            {(complete ? day.allDay : day.allDay.slice(0, ALL_DAY_FIRST)).map((entry) => (
               <AllDayChip
                 key={entry.key}
                 entry={entry}
@@ -118,7 +129,13 @@ export const TimeGrid = memo(function TimeGrid(props: GridProps) {
           {first ? <HourLabels axis={first} zone={zone} locale={locale} /> : null}
         </div>
         {plan.days.map((day, i) => (
-          <DayColumn key={day.date} day={day} axis={axes[i]!} {...props} />
+          <DayColumn
+            key={day.date}
+            day={day}
+            axis={axes[i]!}
+            screen={complete ? undefined : firstScreen}
+            {...props}
+          />
         ))}
       </div>
     </div>
@@ -143,8 +160,15 @@ function HourLabels(props: { axis: DayAxis; zone: string; locale?: string | unde
   ));
 }
 
-function DayColumn(props: GridProps & { day: DayPlan; axis: DayAxis }) {
-  const { day, axis, nowMs, zone, locale } = props;
+function DayColumn(
+  props: GridProps & {
+    day: DayPlan;
+    axis: DayAxis;
+    /** Only the blocks in these minutes (the first frame); all when absent. */
+    screen: { readonly from: number; readonly to: number } | undefined;
+  },
+) {
+  const { day, axis, nowMs, zone, locale, screen } = props;
   const spans = day.timed.map((e) => ({
     key: e.key,
     top: topOf(e, axis),
@@ -180,6 +204,8 @@ function DayColumn(props: GridProps & { day: DayPlan; axis: DayAxis }) {
         : null}
       {day.timed.map((entry, i) => {
         const span = spans[i]!;
+        // Placed among all of the day's entries (slots), so the rest arrive beside it.
+        if (screen && !inFirstScreen(span, screen)) return null;
         const slot = slots.get(entry.key) ?? { column: 0, columns: 1, span: 1 };
         const style = blockInset(
           span.top * PX_PER_MINUTE,

@@ -30,7 +30,7 @@ export const ROWS_MARK = 'almanac:agenda:rows';
 export const COMMITTED_MARK = 'almanac:agenda:committed';
 export const RENDERED_MARK = 'almanac:agenda:rendered';
 /** The frame that painted the whole view: the list paints its first screen first and the rest
- * over the next frames (render-budget.ts); the time grids paint everything at once. */
+ * over the next frames, a time grid the hours it opens on and then the rest (render-budget.ts). */
 export const COMPLETE_MARK = 'almanac:agenda:complete';
 
 /** The tables the read touches (agenda-data.ts): a write to any of them re-runs it. */

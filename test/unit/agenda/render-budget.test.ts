@@ -7,7 +7,12 @@ import { projectEvent } from '../../../extension/store/agenda-projection';
 import { AgendaList } from '../../../extension/ui/agenda/agenda-list';
 import { type AgendaPlan, planAgenda } from '../../../extension/ui/agenda/agenda-plan';
 import { toAgendaEvent } from '../../../extension/ui/agenda/event-view';
-import { firstScreenEntries, limitPlan } from '../../../extension/ui/agenda/render-budget';
+import {
+  firstScreenEntries,
+  gridFirstScreen,
+  inFirstScreen,
+  limitPlan,
+} from '../../../extension/ui/agenda/render-budget';
 import { toAgendaTask } from '../../../extension/ui/agenda/task-placement';
 import { daysFrom } from '../../../extension/ui/agenda/zone-days';
 import { allDayEvent, at, calendar, task, timedEvent } from './fixtures';
@@ -149,5 +154,28 @@ describe('the first screen', () => {
     const html = list(plan);
     expect(items(html)).toBe(plan.entries);
     expect(html).toContain('now-line');
+  });
+});
+
+describe('a time grid’s first screen', () => {
+  // 48 px an hour (grid-entries.tsx), opening at 7 AM.
+  const px = 0.8;
+  const screen = gridFirstScreen(7 * 60, 900, px);
+
+  it('reaches a window’s height of hours past where the grid opens, and an hour either side', () => {
+    expect(screen.from).toBe(6 * 60);
+    expect(screen.to).toBe(7 * 60 + 900 / px + 60);
+    // A short window still gets the hours of a 600 px one.
+    expect(gridFirstScreen(0, 300, px).to).toBe(600 / px + 60);
+  });
+
+  it('holds the blocks that touch it, and only those', () => {
+    expect(inFirstScreen({ top: 9 * 60, bottom: 10 * 60 }, screen)).toBe(true);
+    // Starting before it and ending inside; starting inside and ending after.
+    expect(inFirstScreen({ top: 5 * 60, bottom: 6 * 60 + 30 }, screen)).toBe(true);
+    expect(inFirstScreen({ top: screen.to - 10, bottom: 24 * 60 }, screen)).toBe(true);
+    // Wholly before or after.
+    expect(inFirstScreen({ top: 4 * 60, bottom: 5 * 60 }, screen)).toBe(false);
+    expect(inFirstScreen({ top: screen.to + 1, bottom: screen.to + 60 }, screen)).toBe(false);
   });
 });
