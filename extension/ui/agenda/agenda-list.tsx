@@ -1,6 +1,6 @@
 // The agenda: today and the next six days as a list, overdue tasks on top, each day's all-day
 // entries first and then events and tasks in one timeline, with a "now" line in today.
-import { memo, useEffect, useMemo, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import type { AgendaPlan, DayEntry, DayPlan } from './agenda-plan';
 import { EventRow, type TaskActions, TaskRow } from './entry-views';
 import { fullDateText, monthDayText, relativeDayText, timeText } from './format';
@@ -24,13 +24,8 @@ interface ListProps {
  * it a new React key for a new range of days. */
 export const AgendaList = memo(function AgendaList(props: ListProps) {
   const [first] = useState(() => firstScreenEntries(globalThis.innerHeight ?? 0));
-  const budget = useRenderBudget(props.plan.entries, first);
+  const budget = useRenderBudget(props.plan.entries, first, props.onComplete);
   const plan = useMemo(() => limitPlan(props.plan, budget), [props.plan, budget]);
-  const complete = plan === props.plan;
-  const { onComplete } = props;
-  useEffect(() => {
-    if (complete) onComplete?.();
-  }, [complete, onComplete]);
   const empty = plan.entries === 0;
   return (
     <div className="agenda-list">

@@ -1,10 +1,10 @@
 // The first screen first, for the agenda list and the time grids. A week of a busy store holds
-// 1,000+ entries, and
-// mounting them all before the first paint cost ~150 ms of React and ~270 ms of style and layout
-// (the agenda bench's trace) for rows far below the fold. The list therefore commits the entries
-// that can be on the first screen, paints, and then adds the rest a chunk per frame until all
-// are in the DOM (so find-in-page, screen readers, j/k and the e2e tests see the whole list a
-// few frames later, and no frame is long enough to hold up a key press).
+// 1,000+ entries, and mounting them all before the first paint cost ~150 ms of React and ~270 ms
+// of style and layout (the agenda bench's trace) for rows far below the fold. The list therefore
+// commits the entries that can be on the first screen, paints, and then adds the rest a chunk per
+// frame until all are in the DOM (so find-in-page, screen readers, j/k and the e2e tests see the
+// whole list a few frames later, and no frame is long enough to hold up a key press); a grid
+// commits the hours it opens on, then the rest in the next frame.
 import { useEffect, useState } from 'react';
 import { afterNextPaint } from '../next-paint';
 import type { AgendaPlan, DayPlan } from './agenda-plan';
@@ -13,7 +13,7 @@ import type { IsoDate } from './zone-days';
 /** The list's smallest row (a one-line entry) in px: the first screen never holds more. */
 const MIN_ROW_PX = 30;
 /** Entries added per frame after the first one. */
-export const RENDER_STEP = 250;
+const RENDER_STEP = 250;
 
 /** How many entries the first frame renders: enough to fill a screen of this height. */
 export function firstScreenEntries(viewportHeight: number): number {
@@ -48,26 +48,6 @@ export function inFirstScreen(
   return span.bottom >= screen.from && span.top <= screen.to;
 }
 
-/** False for the first frame, true from the next one on: a grid paints its first screen's
- * blocks first, then mounts the rest in one go. `onComplete` runs once everything is in. */
-export function useFirstFrame(onComplete?: () => void): boolean {
-  const [complete, setComplete] = useState(false);
-  useEffect(() => {
-    if (complete) {
-      onComplete?.();
-      return;
-    }
-    let cancelled = false;
-    afterNextPaint(() => {
-      if (!cancelled) setComplete(true);
-    });
-    return () => {
-      cancelled = true;
-    };
-  }, [complete, onComplete]);
-  return complete;
-}
-
 export interface LimitedPlan extends AgendaPlan {
   /** The day whose entries were cut short, if one was: its end is not its last entry. */
   readonly cutDay?: IsoDate;
@@ -98,15 +78,19 @@ export function limitPlan(plan: AgendaPlan, budget: number): LimitedPlan {
 }
 
 /**
- * The number of entries to render now: the first screen's on mount, then RENDER_STEP more after
- * each painted frame until `total` are in. Mount a fresh list (a React key) for a new range of
- * days, so it too paints its first screen first; a live update of the same days keeps what is
- * already in.
+ * The number of entries to render now: `first` on mount, then RENDER_STEP more after each painted
+ * frame until `total` are in, when `onComplete` runs. Mount a fresh view (a React key) for a new
+ * range of days, so it too paints its first screen first; a live update of the same days keeps
+ * what is already in. (A grid asks for a total of 1 from 0: false, then true from its second
+ * frame on.)
  */
-export function useRenderBudget(total: number, first: number): number {
+export function useRenderBudget(total: number, first: number, onComplete?: () => void): number {
   const [budget, setBudget] = useState(first);
   useEffect(() => {
-    if (budget >= total) return;
+    if (budget >= total) {
+      onComplete?.();
+      return;
+    }
     let cancelled = false;
     afterNextPaint(() => {
       if (!cancelled) setBudget((b) => b + RENDER_STEP);
@@ -114,6 +98,6 @@ export function useRenderBudget(total: number, first: number): number {
     return () => {
       cancelled = true;
     };
-  }, [budget, total]);
+  }, [budget, total, onComplete]);
   return budget;
 }

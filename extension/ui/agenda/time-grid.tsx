@@ -18,7 +18,7 @@ import {
   topOf,
 } from './grid-entries';
 import { layoutColumns } from './overlap-layout';
-import { ALL_DAY_FIRST, gridFirstScreen, inFirstScreen, useFirstFrame } from './render-budget';
+import { ALL_DAY_FIRST, gridFirstScreen, inFirstScreen, useRenderBudget } from './render-budget';
 import { viewTiming } from './view-timing';
 
 const DST_BAND_TITLES = {
@@ -68,7 +68,7 @@ export const TimeGrid = memo(function TimeGrid(props: GridProps) {
   useLayoutEffect(() => {
     if (scroller.current) scroller.current.scrollTop = openAt * PX_PER_MINUTE;
   }, [openAt]);
-  const complete = useFirstFrame(props.onComplete);
+  const complete = useRenderBudget(1, 0, props.onComplete) >= 1;
   const [firstScreen] = useState(() =>
     gridFirstScreen(openAt, globalThis.innerHeight ?? 0, PX_PER_MINUTE),
   );
