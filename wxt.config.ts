@@ -1,4 +1,5 @@
 import { defineConfig } from 'wxt';
+import { newtabBootHtml } from './scripts/newtab-boot-html';
 
 // Build-time endpoints (README "Configuration"): default to the real services; `npm start` and the
 // e2e tests point them at the local emulators and relay. Every value can be overridden at run time
@@ -77,6 +78,7 @@ export default defineConfig({
     ...(process.env.ALMANAC_EXTENSION_KEY ? { key: process.env.ALMANAC_EXTENSION_KEY } : {}),
   },
   vite: () => ({
+    plugins: [newtabBootHtml()],
     define: {
       __ALMANAC_GOOGLE_API_BASE__: JSON.stringify(googleApiBase),
       __ALMANAC_GOOGLE_AUTH_BASE__: JSON.stringify(googleAuthBase),

@@ -11,6 +11,7 @@
 // transaction.
 import { windowBuckets } from './agenda-days';
 import { LONG_EVENT_BUCKET } from './agenda-records';
+import { AGENDA_REVISION_KEY, META, withRevision } from './agenda-revision';
 import type { AgendaRows } from './agenda-rows';
 import type { TimeWindow } from './records';
 
@@ -22,7 +23,7 @@ export interface RawRead {
   readonly readEnd: number;
 }
 
-const STORES = ['sources', 'calendars', 'projects', 'scopes', 'agendaDays', 'tasks'];
+const STORES = [META, 'sources', 'calendars', 'projects', 'scopes', 'agendaDays', 'tasks'];
 
 /** IndexedDB itself: the page's globals, or fake-indexeddb's in tests. */
 export interface IndexedDbApi {
@@ -49,14 +50,26 @@ function open(factory: IDBFactory, name: string): Promise<IDBDatabase> {
 }
 
 /** The rows for `window` (with the open tasks due before it when `earlier`), or undefined when
- * they cannot be read this way (see above). Never rejects. */
+ * they cannot be read this way (see above). Never rejects. `onRevision` hears the agenda
+ * revision (agenda-revision.ts) as soon as it is read, first in the transaction and long before
+ * the rows: undefined when there is none, or it could not be read. */
 export async function readAgendaRowsRaw(
   api: IndexedDbApi | undefined,
   name: string,
   window: TimeWindow,
   earlier = false,
+  onRevision: (revision: string | undefined) => void = () => undefined,
 ): Promise<RawRead | undefined> {
-  if (!api) return undefined;
+  let heard = false;
+  const hear = (revision: unknown) => {
+    if (heard) return;
+    heard = true;
+    onRevision(typeof revision === 'string' ? revision : undefined);
+  };
+  if (!api) {
+    hear(undefined);
+    return undefined;
+  }
   const { IDBKeyRange: Range } = api;
   // Every array key starting with `first` … `last` (an array sorts after every number and string).
   const prefixRange = (first: number | string, last: number | string = first) =>
@@ -68,6 +81,12 @@ export async function readAgendaRowsRaw(
     const readStart = performance.now();
     if (!STORES.every((store) => db?.objectStoreNames.contains(store))) return undefined;
     const tx = db.transaction(STORES, 'readonly');
+    const revision = request(tx.objectStore(META).get(AGENDA_REVISION_KEY)).then(
+      (record: { value?: unknown } | undefined) => {
+        hear(record?.value);
+        return record?.value;
+      },
+    );
     const all = (store: string) => request(tx.objectStore(store).getAll());
     const { first, last } = windowBuckets(window);
     const days = tx.objectStore('agendaDays');
@@ -87,25 +106,31 @@ export async function readAgendaRowsRaw(
     ]);
     db.close(); // takes effect once the transaction is done
     db = undefined;
-    const [sources, calendars, projects, scopes, dayRows, longRows, tasks, before] = await reads;
+    const [[sources, calendars, projects, scopes, dayRows, longRows, tasks, before], rev] =
+      await Promise.all([reads, revision]);
     return {
-      rows: {
-        window,
-        sources,
-        calendars,
-        projects,
-        scopes,
-        buckets: { days: dayRows, long: longRows },
-        tasks,
-        ...(before ? { earlier: before } : {}),
-      },
+      rows: withRevision(
+        {
+          window,
+          sources,
+          calendars,
+          projects,
+          scopes,
+          buckets: { days: dayRows, long: longRows },
+          tasks,
+          ...(before ? { earlier: before } : {}),
+        },
+        rev,
+      ),
       openStart,
       readStart,
       readEnd: performance.now(),
     };
   } catch {
+    hear(undefined);
     return undefined;
   } finally {
+    hear(undefined); // a database it gave up on
     db?.close();
   }
 }

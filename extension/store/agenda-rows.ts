@@ -7,6 +7,7 @@
 // loaded).
 import type { DayBuckets } from './agenda-queries';
 import { readDayBuckets } from './agenda-queries';
+import { AGENDA_REVISION_KEY, withRevision } from './agenda-revision';
 import type { AlmanacDb } from './db';
 import type {
   CalendarRecord,
@@ -30,6 +31,8 @@ export interface AgendaRows {
   /** Open, due before window.startMs: by the sparse openDueMs index (open-due.ts), so the walk
    * never meets the completed tasks the store keeps; read only when asked for (`earlier`). */
   readonly earlier?: readonly TaskRecord[];
+  /** The agenda revision these rows are of (agenda-revision.ts); absent before any write. */
+  readonly revision?: string;
 }
 
 /** The tables AgendaRows comes from: a write to any of them may change it. */
@@ -50,10 +53,8 @@ export async function readAgendaRows(
   earlier = false,
 ): Promise<AgendaRows> {
   const tables = [db.sources, db.calendars, db.projects, db.scopes, db.agendaDays, db.tasks];
-  const [sources, calendars, projects, scopes, buckets, tasks, before] = await db.transaction(
-    'r',
-    tables,
-    () =>
+  const [sources, calendars, projects, scopes, buckets, tasks, before, revision] =
+    await db.transaction('r', [...tables, db.meta], () =>
       Promise.all([
         db.sources.toArray(),
         db.calendars.toArray(),
@@ -62,10 +63,22 @@ export async function readAgendaRows(
         readDayBuckets(db, window),
         db.tasks.where('dueMs').between(window.startMs, window.endMs, true, false).toArray(),
         earlier ? db.tasks.where('openDueMs').below(window.startMs).toArray() : undefined,
+        db.meta.get(AGENDA_REVISION_KEY),
       ]),
+    );
+  return withRevision(
+    {
+      window,
+      sources,
+      calendars,
+      projects,
+      scopes,
+      buckets,
+      tasks,
+      ...(before ? { earlier: before } : {}),
+    },
+    revision?.value,
   );
-  const rows = { window, sources, calendars, projects, scopes, buckets, tasks };
-  return before ? { ...rows, earlier: before } : rows;
 }
 
 /** Whether rows read for `read` hold everything a read for `wanted` would. */

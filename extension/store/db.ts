@@ -5,6 +5,7 @@ import { groupIntoDays } from './agenda-buckets';
 import { projectEvent } from './agenda-projection';
 import { agendaProjectionMiddleware } from './agenda-projection-middleware';
 import type { AgendaDayRow, AgendaEventRow } from './agenda-records';
+import { agendaRevisionMiddleware } from './agenda-revision';
 import { DB_NAME } from './db-name';
 import { openDueMiddleware, withOpenDue } from './open-due';
 import type {
@@ -85,6 +86,7 @@ export class AlmanacDb extends Dexie {
           }),
       );
     this.use(agendaProjectionMiddleware);
+    this.use(agendaRevisionMiddleware);
     this.use(openDueMiddleware);
   }
 }

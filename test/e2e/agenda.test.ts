@@ -149,6 +149,55 @@ describe('the new tab over the demo week, in Los Angeles', () => {
     expect(firstFrame.first).toBe(firstFrame.now);
   });
 
+  it('paints the saved first frame while the page loads, and React draws the same over it', async () => {
+    // Records #root's markup each time it is replaced: the boot script's paint, React's commit.
+    await page.addInitScript(`(() => {
+      if (!location.pathname.endsWith('/newtab.html')) return;
+      const frames = (globalThis.__rootFrames = []);
+      new MutationObserver((records) => {
+        const root = document.getElementById('root');
+        if (root && frames.length < 2 && records.some((r) => r.target === root)) frames.push(root.innerHTML);
+      }).observe(document, { childList: true, subtree: true });
+    })()`);
+    const load = async () => {
+      await page.goto('about:blank');
+      await page.goto(`${base()}#agenda/${todayLa()}`);
+      return (await page.evaluate(`(async () => {
+        const mark = (name) => performance.getEntriesByName(name)[0];
+        await new Promise((done) => {
+          const check = () => (mark('almanac:agenda:complete') ? done() : setTimeout(check, 20));
+          check();
+        });
+        return { saved: mark('almanac:agenda:saved-frame').detail, frames: globalThis.__rootFrames };
+      })()`)) as { saved: { painted: boolean; reason: string }; frames: string[] };
+    };
+    const kept = () => page.evaluate(`localStorage.getItem('almanac.agenda.savedFrame') !== null`);
+    await load(); // draws the view, and keeps its first frame
+    await expect.poll(kept).toBe(true);
+    const warm = await load();
+    expect(warm.saved).toEqual({ painted: true, reason: 'painted' });
+    const [saved, drawn] = warm.frames;
+    expect(saved).toMatch(
+      /^<div class="agenda-app" data-state="saved"[^>]* inert="" aria-busy="true">/,
+    );
+    expect(saved).toContain('Renew passport');
+    // The same markup but for the page's own state and the now line's minute.
+    const same = (html = '') =>
+      html.replace(/^<div[^>]*>/, '').replace(/(<li class="now-line"[^>]*><span>)[^<]*/g, '$1');
+    expect(same(saved)).toBe(same(drawn));
+    expect(drawn).toMatch(/^<div class="agenda-app" data-state="ready"/);
+    // A write to the store, even of an unchanged row: the next load does not trust the frame.
+    await page.evaluate(`(async () => {
+      const db = globalThis.__almanacNewtab.db;
+      await db.tasks.put((await db.tasks.toArray())[0]);
+    })()`);
+    const changed = await load();
+    expect(changed.saved).toEqual({ painted: false, reason: 'changed' });
+    expect(changed.frames[0]).toMatch(/^<div class="agenda-app" data-state="ready"/);
+    // …and keeps its own for the next.
+    await expect.poll(async () => (await load()).saved.painted).toBe(true);
+  });
+
   it('dims a declined event, and hides it when asked', async () => {
     await go(`#agenda/${days[0]}`);
     const planning = page.locator('li.entry', { hasText: 'Quarterly planning' });

@@ -6,7 +6,7 @@ import { readAgendaRows } from '../../store/agenda-rows';
 import type { TimeWindow } from '../../store/records';
 import { AgendaApp, prefetchInitialView } from '../../ui/agenda/agenda-app';
 import { AgendaErrorBoundary } from '../../ui/agenda/agenda-states';
-import { takeBootRead } from '../../ui/agenda/boot-handoff';
+import { bootFrame, takeBootRead } from '../../ui/agenda/boot-handoff';
 import { MODULES_MARK, ROWS_MARK } from '../../ui/agenda/use-agenda';
 import { uiDb } from '../../ui/db';
 
@@ -33,13 +33,14 @@ Object.assign(globalThis, {
 
 // React mounts once the first read is in, and renders the week straight away: a skeleton render
 // first (and the effects it starts) would compete with the read for the main thread, then cost a
-// second render. A slow read (a first start, an upgrade) shows the loading state after a moment.
+// second render. A slow read (a first start, an upgrade) shows the loading state after a moment,
+// unless the boot script painted the saved first frame (saved-frame.ts): that stays until React
+// draws the week over it.
 const mount = () =>
   createRoot(document.getElementById('root')!).render(
     <AgendaErrorBoundary>
       <AgendaApp />
     </AgendaErrorBoundary>,
   );
-void Promise.race([firstRead, new Promise((wait) => setTimeout(wait, FIRST_READ_WAIT_MS))]).then(
-  mount,
-);
+const loadingAfter = new Promise((wait) => setTimeout(wait, FIRST_READ_WAIT_MS));
+void (bootFrame()?.painted ? firstRead : Promise.race([firstRead, loadingAfter])).then(mount);

@@ -14,7 +14,9 @@ import { AgendaList } from './agenda-list';
 import { planAgenda } from './agenda-plan';
 import { ErrorState, Loading, ProblemBanner, problemsOf, SignedOut } from './agenda-states';
 import { AgendaToolbar } from './agenda-toolbar';
+import { bootFrame } from './boot-handoff';
 import type { TaskActions } from './entry-views';
+import { forgetFrame, keepFirstFrame } from './frame-save';
 import type { KeyAction } from './keyboard';
 import { moveIndex } from './keyboard';
 import { loadPrefs } from './prefs';
@@ -31,7 +33,7 @@ import {
   useViewState,
 } from './use-agenda';
 import { parseViewHash, stepView, type ViewState, viewDays } from './view-state';
-import { dateOf, systemZone } from './zone-days';
+import { dateOf, dayBounds, systemZone } from './zone-days';
 
 /** Start the read of the view the page will open on (the hash, else the saved view, in the
  * system zone). AgendaApp takes it if its view matches. Settles (never rejects) when it is in. */
@@ -108,6 +110,7 @@ export function AgendaApp(props: { zone?: string; locale?: string }) {
   // frame that painted it. (This render's passive effects run between the two: React flushes
   // them at the end of the commit, so they are no measure of the paint.)
   const marked = useRef(false);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once, at the first frame with data.
   useLayoutEffect(() => {
     if (plan && !marked.current) {
       marked.current = true;
@@ -115,6 +118,23 @@ export function AgendaApp(props: { zone?: string; locale?: string }) {
       const entries = document.querySelectorAll('[data-agenda-item]').length;
       performance.mark(COMMITTED_MARK, { detail: { entries } });
       afterNextPaint(() => performance.mark(RENDERED_MARK));
+      // The next load's boot script paints this frame while the page loads (saved-frame.ts):
+      // kept only when drawn from the store and the clock alone (no sync status yet, no notice)
+      // — what React's own first frame would draw again from the same rows.
+      const context = bootFrame()?.context;
+      const revision = data?.rows.revision;
+      const plain = status === undefined && !notice && !action.error && pageState === 'ready';
+      if (data?.sources.length === 0) forgetFrame(globalThis.localStorage);
+      else if (view.view === 'agenda' && context && revision && plain) {
+        keepFirstFrame(document.getElementById('root'), {
+          context,
+          revision,
+          plan,
+          nowMs,
+          dayEndMs: dayBounds(today, zone).endMs,
+          zone,
+        });
+      }
     }
   }, [plan]);
   const markedComplete = useRef(false);

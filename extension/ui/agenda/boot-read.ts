@@ -18,8 +18,11 @@ function savedView(): unknown {
   }
 }
 
-/** Never rejects; undefined when the page must read through Dexie instead. */
-export function startBootRead(): Promise<RawRead | undefined> {
+/** Never rejects; undefined when the page must read through Dexie instead. `onRevision` hears
+ * the store's agenda revision first, or undefined when it was not read. */
+export function startBootRead(
+  onRevision: (revision: string | undefined) => void = () => undefined,
+): Promise<RawRead | undefined> {
   const input = {
     hash: globalThis.location?.hash ?? '',
     savedView: savedView(),
@@ -31,10 +34,13 @@ export function startBootRead(): Promise<RawRead | undefined> {
     typeof indexedDB === 'undefined'
       ? undefined
       : { indexedDB, IDBKeyRange: globalThis.IDBKeyRange };
-  if (!window) return Promise.resolve(undefined);
+  if (!window) {
+    onRevision(undefined);
+    return Promise.resolve(undefined);
+  }
   // The agenda list of a window with now in it may show today, so its overdue group: read the
   // overdue candidates too (the grids show no overdue group).
   const earlier =
     bootView(input) === 'agenda' && window.startMs <= input.nowMs && input.nowMs < window.endMs;
-  return readAgendaRowsRaw(api, DB_NAME, window, earlier);
+  return readAgendaRowsRaw(api, DB_NAME, window, earlier, onRevision);
 }

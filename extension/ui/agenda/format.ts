@@ -1,6 +1,7 @@
 // Dates and times as the viewer reads them: Intl in the viewer's locale and zone. Calendar dates
 // are formatted as dates (through UTC noon of that date), never as an instant in some zone, so an
 // all-day date can't slip to the previous day.
+import { TIME_OF_DAY } from './time-of-day';
 import { daysBetween, type IsoDate } from './zone-days';
 
 const cache = new Map<string, Intl.DateTimeFormat>();
@@ -65,10 +66,9 @@ function memoFormat(
 }
 
 const timeTexts: InstantTexts = { byContext: new Map() };
-const TIME: Intl.DateTimeFormatOptions = { hour: 'numeric', minute: '2-digit' };
 
 export function timeText(ms: number, zone: string, locale?: string): string {
-  return memoFormat(timeTexts, TIME, ms, zone, locale);
+  return memoFormat(timeTexts, TIME_OF_DAY, ms, zone, locale);
 }
 
 const dayKeys: InstantTexts = { byContext: new Map() };

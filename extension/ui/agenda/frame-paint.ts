@@ -1,0 +1,63 @@
+// The boot script's half of the saved first frame (saved-frame.ts): find it, and paint it once
+// the store's revision says its rows are still the store's. The markup is the page's own DOM,
+// drawn by React (which escaped every text) and kept in this extension's localStorage, which
+// only its own pages can write: it is no less trusted than the page's code.
+import { parseSavedFrame, SAVED_FRAME_KEY, type SavedFrame } from './saved-frame';
+import { TIME_OF_DAY } from './time-of-day';
+
+/** The saved frame, when one was drawn in this context and is not past its time yet. */
+export function savedFrameFor(
+  local: Pick<Storage, 'getItem'> | undefined,
+  context: string | undefined,
+  nowMs: number,
+): SavedFrame | undefined {
+  if (!local || !context) return undefined;
+  let frame: SavedFrame | undefined;
+  try {
+    frame = parseSavedFrame(local.getItem(SAVED_FRAME_KEY));
+  } catch {
+    return undefined;
+  }
+  return frame && frame.context === context && nowMs < frame.validUntilMs ? frame : undefined;
+}
+
+export type PaintResult = 'painted' | 'changed' | 'expired' | 'drawn';
+
+/** A frame that can never be painted again (its revision is gone for good, or its time is
+ * past) is dropped: it holds the titles of a first screen, which must not outlive an account's
+ * removal in the store. */
+export function dropSpentFrame(local: Pick<Storage, 'removeItem'> | undefined, result: string) {
+  if (result !== 'changed' && result !== 'expired') return;
+  try {
+    local?.removeItem(SAVED_FRAME_KEY);
+  } catch {
+    // storage refused: nothing more to do
+  }
+}
+
+/** Paints `frame` into `root` if the store is still at its revision and React has drawn
+ * nothing yet. The frame is inert (nothing in it answers a click or a key: React's page, drawn
+ * over it moments later, does), busy, in the state "saved", and its now line shows the time
+ * now. */
+export function paintSavedFrame(
+  root: Element | null,
+  frame: SavedFrame,
+  revision: string | undefined,
+  nowMs: number,
+): PaintResult {
+  if (revision !== frame.revision) return 'changed';
+  if (nowMs >= frame.validUntilMs) return 'expired';
+  if (!root || root.firstChild) return 'drawn';
+  root.innerHTML = frame.html;
+  const app = root.firstElementChild as HTMLElement | null;
+  if (app) {
+    app.inert = true;
+    app.setAttribute('aria-busy', 'true');
+    // Not the page's "ready" (what tests and tools wait for): the saved frame, until React.
+    app.setAttribute('data-state', 'saved');
+  }
+  const now = new Intl.DateTimeFormat(undefined, { ...TIME_OF_DAY, timeZone: frame.zone });
+  for (const line of root.querySelectorAll('.now-line > span'))
+    line.textContent = now.format(nowMs);
+  return 'painted';
+}

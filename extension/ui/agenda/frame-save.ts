@@ -1,0 +1,71 @@
+// The page's half of the saved first frame (saved-frame.ts): when the view's first frame is
+// committed, keep its markup for the next load's boot script — with the revision its rows were
+// read at and the moment it stops being true.
+import { afterNextPaint } from '../next-paint';
+import type { AgendaPlan } from './agenda-plan';
+import { SAVED_FRAME_KEY, type SavedFrame } from './saved-frame';
+
+/** Bigger than a first screen's markup ever is (~30 KB): a frame past it is not kept. */
+const MAX_FRAME_CHARS = 400_000;
+
+/** The first moment after `nowMs` at which the plan would be drawn differently: an entry of its
+ * starting (the now line moves past it; a task due then turns overdue) or `dayEndMs` (today's
+ * end: "Today" becomes "Yesterday"). Conservative: every start counts, shown or not. */
+export function frameValidUntil(plan: AgendaPlan, nowMs: number, dayEndMs: number): number {
+  let until = dayEndMs;
+  const consider = (ms: number | undefined) => {
+    if (ms !== undefined && ms > nowMs && ms < until) until = ms;
+  };
+  for (const day of plan.days) {
+    for (const entry of [...day.allDay, ...day.timed]) {
+      consider(entry.kind === 'event' ? entry.startMs : entry.task.startMs);
+    }
+  }
+  for (const entry of plan.overdue) if (entry.kind === 'task') consider(entry.task.startMs);
+  return until;
+}
+
+/** Drops the saved frame (signed out: no titles of a removed account stay behind). */
+export function forgetFrame(local: Pick<Storage, 'removeItem'> | undefined): void {
+  try {
+    local?.removeItem(SAVED_FRAME_KEY);
+  } catch {
+    // storage refused: nothing more to do
+  }
+}
+
+/** Keeps `frame` for the next load; a storage that refuses (full, disabled) keeps none. */
+export function saveFrame(local: Pick<Storage, 'setItem' | 'removeItem'>, frame: SavedFrame) {
+  try {
+    if (frame.html.length > MAX_FRAME_CHARS) local.removeItem(SAVED_FRAME_KEY);
+    else local.setItem(SAVED_FRAME_KEY, JSON.stringify(frame));
+  } catch {
+    // Not kept: the next load draws its first frame the usual way.
+  }
+}
+
+export interface FirstFrame {
+  readonly context: string;
+  readonly revision: string;
+  readonly plan: AgendaPlan;
+  readonly nowMs: number;
+  readonly dayEndMs: number;
+  readonly zone: string;
+}
+
+/** Called as the first frame is committed (a layout effect): its markup is taken now, before
+ * the next frames add to it, and stored after the frame is painted, off the paint's path. */
+export function keepFirstFrame(root: Element | null, frame: FirstFrame): void {
+  if (!root) return;
+  const html = root.innerHTML;
+  const validUntilMs = frameValidUntil(frame.plan, frame.nowMs, frame.dayEndMs);
+  afterNextPaint(() =>
+    saveFrame(globalThis.localStorage, {
+      context: frame.context,
+      revision: frame.revision,
+      validUntilMs,
+      zone: frame.zone,
+      html,
+    }),
+  );
+}

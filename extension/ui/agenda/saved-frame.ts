@@ -1,0 +1,70 @@
+// The new tab's saved first frame: the markup of the view's first frame (render-budget.ts: its
+// first screen), kept in the page's localStorage by the page (frame-save.ts) and painted by the
+// next load's boot script (frame-paint.ts) ~100 ms before React can draw it, when nothing it was
+// drawn from has changed:
+// - the context: the build (markup and styles), the hash, the saved prefs, zone, locale and
+//   window size (how many entries the first screen holds);
+// - the store: the agenda revision (store/agenda-revision.ts) its rows were read at;
+// - the clock: it is only good until the next moment its drawing depends on (an entry starting,
+//   which moves the now line or makes a task overdue; midnight, which changes "Today").
+// Kept apart from both halves so the boot script loads nothing of the page's.
+import { PREFS_KEY } from './prefs-key';
+
+export const SAVED_FRAME_KEY = 'almanac.agenda.savedFrame';
+
+/** The mark the boot script leaves: detail `{ painted, reason }`. */
+export const SAVED_FRAME_MARK = 'almanac:agenda:saved-frame';
+
+export interface SavedFrame {
+  /** frameContext() of the load that drew it. */
+  readonly context: string;
+  readonly revision: string;
+  /** Drawn for instants before this (epoch ms). */
+  readonly validUntilMs: number;
+  /** The zone its now line's time is written in. */
+  readonly zone: string;
+  /** #root's innerHTML. */
+  readonly html: string;
+}
+
+/** What a first frame is drawn from, apart from the store and the clock; undefined without a
+ * build id (a dev server's page, whose markup can change under the same name). */
+export function frameContext(build: string | undefined): string | undefined {
+  if (!build) return undefined;
+  const intl = Intl.DateTimeFormat().resolvedOptions();
+  let prefs: string | null = null;
+  try {
+    prefs = globalThis.localStorage?.getItem(PREFS_KEY) ?? null;
+  } catch {
+    return undefined; // storage refused: nothing saved could be matched anyway
+  }
+  return JSON.stringify([
+    build,
+    globalThis.location?.hash ?? '',
+    prefs,
+    intl.timeZone,
+    intl.locale,
+    globalThis.innerWidth,
+    globalThis.innerHeight,
+  ]);
+}
+
+/** The stored frame, if it is one (localStorage is shared with every extension page: checked
+ * field by field rather than trusted; the boot script carries no zod). */
+export function parseSavedFrame(raw: string | null | undefined): SavedFrame | undefined {
+  if (!raw) return undefined;
+  try {
+    const value: unknown = JSON.parse(raw);
+    if (typeof value !== 'object' || value === null) return undefined;
+    const v = value as Record<string, unknown>;
+    const ok =
+      typeof v.context === 'string' &&
+      typeof v.revision === 'string' &&
+      typeof v.validUntilMs === 'number' &&
+      typeof v.zone === 'string' &&
+      typeof v.html === 'string';
+    return ok ? (v as unknown as SavedFrame) : undefined;
+  } catch {
+    return undefined;
+  }
+}

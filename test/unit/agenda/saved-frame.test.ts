@@ -1,0 +1,124 @@
+// The saved first frame (ui/agenda/saved-frame.ts, frame-save.ts, frame-paint.ts): kept with the
+// moment it stops being true, painted only in its own context, at its own revision, in time.
+import { parseHTML } from 'linkedom';
+import { describe, expect, it } from 'vitest';
+import type { AgendaPlan, DayEntry } from '../../../extension/ui/agenda/agenda-plan';
+import {
+  dropSpentFrame,
+  paintSavedFrame,
+  savedFrameFor,
+} from '../../../extension/ui/agenda/frame-paint';
+import { frameValidUntil, saveFrame } from '../../../extension/ui/agenda/frame-save';
+import {
+  parseSavedFrame,
+  SAVED_FRAME_KEY,
+  type SavedFrame,
+} from '../../../extension/ui/agenda/saved-frame';
+
+const NOW = Date.parse('2026-11-24T17:30:00Z'); // 9:30 AM in Los Angeles
+const DAY_END = Date.parse('2026-11-25T08:00:00Z');
+const LA = 'America/Los_Angeles';
+
+const event = (startMs: number): DayEntry =>
+  ({ kind: 'event', key: `e${startMs}`, startMs, endMs: startMs + 1 }) as unknown as DayEntry;
+const timedTask = (startMs?: number): DayEntry =>
+  ({ kind: 'task', key: `t${startMs}`, task: { startMs }, overdue: false }) as unknown as DayEntry;
+const plan = (timed: DayEntry[], overdue: DayEntry[] = []): AgendaPlan =>
+  ({ days: [{ allDay: [timedTask(undefined)], timed }], overdue, entries: 0 }) as never;
+
+const frame: SavedFrame = {
+  context: 'ctx',
+  revision: 'rev-1',
+  validUntilMs: NOW + 3_600_000,
+  zone: LA,
+  html: '<div class="agenda-app"><ul><li class="now-line"><span>8:05 AM</span></li></ul></div>',
+};
+
+class MemoryStorage {
+  readonly items = new Map<string, string>();
+  getItem(key: string) {
+    return this.items.get(key) ?? null;
+  }
+  setItem(key: string, value: string) {
+    this.items.set(key, value);
+  }
+  removeItem(key: string) {
+    this.items.delete(key);
+  }
+}
+
+describe('how long a frame holds', () => {
+  it('until the next entry starts, else until the day ends', () => {
+    const soon = NOW + 20 * 60_000;
+    const later = NOW + 90 * 60_000;
+    expect(
+      frameValidUntil(plan([event(NOW - 60_000), event(later), timedTask(soon)]), NOW, DAY_END),
+    ).toBe(soon);
+    expect(frameValidUntil(plan([event(NOW - 60_000), event(NOW)]), NOW, DAY_END)).toBe(DAY_END);
+    expect(frameValidUntil(plan([], [timedTask(NOW + 1000)]), NOW, DAY_END)).toBe(NOW + 1000);
+    expect(frameValidUntil(plan([event(DAY_END + 1)]), NOW, DAY_END)).toBe(DAY_END);
+  });
+});
+
+describe('finding the saved frame', () => {
+  it('in its own context, before its time, and only a well-formed one', () => {
+    const local = new MemoryStorage();
+    saveFrame(local, frame);
+    expect(savedFrameFor(local, 'ctx', NOW)).toEqual(frame);
+    expect(savedFrameFor(local, 'other', NOW)).toBeUndefined();
+    expect(savedFrameFor(local, undefined, NOW)).toBeUndefined();
+    expect(savedFrameFor(local, 'ctx', frame.validUntilMs)).toBeUndefined();
+    for (const bad of ['{', '[]', 'null', JSON.stringify({ ...frame, revision: 7 })]) {
+      expect(parseSavedFrame(bad)).toBeUndefined();
+    }
+    // A frame too big to be a first screen is dropped, not kept.
+    saveFrame(local, { ...frame, html: 'x'.repeat(500_000) });
+    expect(local.items.has(SAVED_FRAME_KEY)).toBe(false);
+    // One that can never be painted again is dropped; one for another context is kept.
+    saveFrame(local, frame);
+    dropSpentFrame(local, 'drawn');
+    expect(local.items.has(SAVED_FRAME_KEY)).toBe(true);
+    dropSpentFrame(local, 'changed');
+    expect(local.items.has(SAVED_FRAME_KEY)).toBe(false);
+    const refusing = {
+      setItem: () => {
+        throw new Error('quota');
+      },
+      removeItem: () => undefined,
+    };
+    expect(() => saveFrame(refusing, frame)).not.toThrow();
+  });
+});
+
+describe('painting it', () => {
+  const page = () => parseHTML('<html><body><div id="root"></div></body></html>').document;
+
+  it('inert, with the time now on its now line, when the store is at its revision', () => {
+    const document = page();
+    const root = document.getElementById('root');
+    expect(paintSavedFrame(root, frame, 'rev-1', NOW)).toBe('painted');
+    const app = root?.firstElementChild as HTMLElement;
+    expect(app.className).toBe('agenda-app');
+    expect(app.inert).toBe(true);
+    expect(app.getAttribute('aria-busy')).toBe('true');
+    expect(app.getAttribute('data-state')).toBe('saved');
+    const now = new Intl.DateTimeFormat(undefined, {
+      hour: 'numeric',
+      minute: '2-digit',
+      timeZone: LA,
+    });
+    expect(root?.querySelector('.now-line span')?.textContent).toBe(now.format(NOW));
+  });
+
+  it('never over a changed store, past its time, or over what React drew', () => {
+    const document = page();
+    const root = document.getElementById('root');
+    expect(paintSavedFrame(root, frame, 'rev-2', NOW)).toBe('changed');
+    expect(paintSavedFrame(root, frame, undefined, NOW)).toBe('changed');
+    expect(paintSavedFrame(root, frame, 'rev-1', frame.validUntilMs)).toBe('expired');
+    expect(root?.innerHTML).toBe('');
+    root?.append(document.createElement('div'));
+    expect(paintSavedFrame(root, frame, 'rev-1', NOW)).toBe('drawn');
+    expect(paintSavedFrame(null, frame, 'rev-1', NOW)).toBe('drawn');
+  });
+});
