@@ -16,11 +16,12 @@ import { ErrorState, Loading, ProblemBanner, problemsOf, SignedOut } from './age
 import { AgendaToolbar } from './agenda-toolbar';
 import { bootFrame } from './boot-handoff';
 import type { TaskActions } from './entry-views';
-import { forgetFrame, keepFirstFrame } from './frame-save';
+import { keepFirstFrame } from './frame-save';
 import type { KeyAction } from './keyboard';
 import { moveIndex } from './keyboard';
 import { loadPrefs } from './prefs';
 import { QuickAdd } from './quick-add';
+import { forgetFrame } from './saved-frame';
 import { TimeGrid } from './time-grid';
 import {
   COMMITTED_MARK,

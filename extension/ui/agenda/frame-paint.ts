@@ -2,7 +2,7 @@
 // the store's revision says its rows are still the store's. The markup is the page's own DOM,
 // drawn by React (which escaped every text) and kept in this extension's localStorage, which
 // only its own pages can write: it is no less trusted than the page's code.
-import { parseSavedFrame, SAVED_FRAME_KEY, type SavedFrame } from './saved-frame';
+import { forgetFrame, parseSavedFrame, SAVED_FRAME_KEY, type SavedFrame } from './saved-frame';
 import { TIME_OF_DAY } from './time-of-day';
 
 /** The saved frame, when one was drawn in this context and is not past its time yet. */
@@ -27,12 +27,7 @@ export type PaintResult = 'painted' | 'changed' | 'expired' | 'drawn';
  * past) is dropped: it holds the titles of a first screen, which must not outlive an account's
  * removal in the store. */
 export function dropSpentFrame(local: Pick<Storage, 'removeItem'> | undefined, result: string) {
-  if (result !== 'changed' && result !== 'expired') return;
-  try {
-    local?.removeItem(SAVED_FRAME_KEY);
-  } catch {
-    // storage refused: nothing more to do
-  }
+  if (result === 'changed' || result === 'expired') forgetFrame(local);
 }
 
 /** Paints `frame` into `root` if the store is still at its revision and React has drawn

@@ -3,7 +3,7 @@
 // read at and the moment it stops being true.
 import { afterNextPaint } from '../next-paint';
 import type { AgendaPlan } from './agenda-plan';
-import { SAVED_FRAME_KEY, type SavedFrame } from './saved-frame';
+import { forgetFrame, SAVED_FRAME_KEY, type SavedFrame } from './saved-frame';
 
 /** Bigger than a first screen's markup ever is (~30 KB): a frame past it is not kept. */
 const MAX_FRAME_CHARS = 400_000;
@@ -25,19 +25,10 @@ export function frameValidUntil(plan: AgendaPlan, nowMs: number, dayEndMs: numbe
   return until;
 }
 
-/** Drops the saved frame (signed out: no titles of a removed account stay behind). */
-export function forgetFrame(local: Pick<Storage, 'removeItem'> | undefined): void {
-  try {
-    local?.removeItem(SAVED_FRAME_KEY);
-  } catch {
-    // storage refused: nothing more to do
-  }
-}
-
 /** Keeps `frame` for the next load; a storage that refuses (full, disabled) keeps none. */
 export function saveFrame(local: Pick<Storage, 'setItem' | 'removeItem'>, frame: SavedFrame) {
   try {
-    if (frame.html.length > MAX_FRAME_CHARS) local.removeItem(SAVED_FRAME_KEY);
+    if (frame.html.length > MAX_FRAME_CHARS) forgetFrame(local);
     else local.setItem(SAVED_FRAME_KEY, JSON.stringify(frame));
   } catch {
     // Not kept: the next load draws its first frame the usual way.

@@ -27,6 +27,16 @@ export interface SavedFrame {
   readonly html: string;
 }
 
+/** Drops the saved frame (one that can never be painted again, a signed-out page's: no titles
+ * of a removed account stay behind). A storage that refuses leaves nothing more to do. */
+export function forgetFrame(local: Pick<Storage, 'removeItem'> | undefined): void {
+  try {
+    local?.removeItem(SAVED_FRAME_KEY);
+  } catch {
+    // storage refused
+  }
+}
+
 /** What a first frame is drawn from, apart from the store and the clock; undefined without a
  * build id (a dev server's page, whose markup can change under the same name). */
 export function frameContext(build: string | undefined): string | undefined {
