@@ -1,7 +1,7 @@
 // The UTC day numbers the agenda's buckets are filed under (agenda-records.ts). Pure and free of
 // any library: the new tab's boot read (agenda-raw-read.ts) runs before Dexie, zod or the
 // Temporal polyfill are loaded, and computes its key ranges with these.
-import { LONG_EVENT_BUCKET } from './agenda-records';
+import { DONE_TASKS, LONG_EVENT_BUCKET, OPEN_TASKS, type TaskState } from './agenda-records';
 import type { TimeWindow } from './records';
 
 export const DAY_MS = 86_400_000;
@@ -28,4 +28,14 @@ export function windowBuckets(window: TimeWindow): { first: number; last: number
     first: Math.floor(window.startMs / DAY_MS),
     last: Math.floor((Math.max(window.endMs, window.startMs + 1) - 1) / DAY_MS),
   };
+}
+
+/** The taskDays bucket of a task's agenda row (agenda-records.ts): its state, its due moment's
+ * UTC day, its account. */
+export function taskBucket(row: {
+  readonly checked?: true;
+  readonly dueMs: number;
+  readonly sourceId: string;
+}): [state: TaskState, day: number, sourceId: string] {
+  return [row.checked ? DONE_TASKS : OPEN_TASKS, Math.floor(row.dueMs / DAY_MS), row.sourceId];
 }

@@ -5,7 +5,7 @@
 // Only plain IndexedDB and the key layout Dexie gives the tables (db.ts): a primary key
 // [day+calendarKey] is the array [day, calendarKey], an index is the property's own value.
 // It never creates, upgrades or blocks anything: a database that does not exist yet, or one from
-// before the agenda tables (or, for an overdue read, the openDueMs index), makes it give up
+// before the agenda tables or the task buckets, makes it give up
 // (undefined) and the page reads through Dexie as before, which upgrades it; its connection is
 // closed as soon as the read is sent, so an upgrade waits at most for that one read-only
 // transaction.
@@ -13,6 +13,7 @@ import { windowBuckets } from './agenda-days';
 import { LONG_EVENT_BUCKET } from './agenda-records';
 import { AGENDA_REVISION_KEY, META, withRevision } from './agenda-revision';
 import type { AgendaRows } from './agenda-rows';
+import { taskBucketRanges, tasksInBuckets } from './agenda-task-queries';
 import type { TimeWindow } from './records';
 
 export interface RawRead {
@@ -23,7 +24,7 @@ export interface RawRead {
   readonly readEnd: number;
 }
 
-const STORES = [META, 'sources', 'calendars', 'projects', 'scopes', 'agendaDays', 'tasks'];
+const STORES = [META, 'sources', 'calendars', 'projects', 'scopes', 'agendaDays', 'taskDays'];
 
 /** IndexedDB itself: the page's globals, or fake-indexeddb's in tests. */
 export interface IndexedDbApi {
@@ -90,8 +91,10 @@ export async function readAgendaRowsRaw(
     const all = (store: string) => request(tx.objectStore(store).getAll());
     const { first, last } = windowBuckets(window);
     const days = tx.objectStore('agendaDays');
-    const taskStore = tx.objectStore('tasks');
-    const due = taskStore.index('dueMs');
+    const taskDays = tx.objectStore('taskDays');
+    const ranges = taskBucketRanges(window, earlier);
+    const bucketsIn = ([lower, upper]: readonly [unknown, unknown]) =>
+      request(taskDays.getAll(Range.bound(lower, upper)));
     const reads = Promise.all([
       all('sources'),
       all('calendars'),
@@ -99,14 +102,12 @@ export async function readAgendaRowsRaw(
       all('scopes'),
       request(days.getAll(prefixRange(first, last))),
       request(days.getAll(prefixRange(LONG_EVENT_BUCKET))),
-      request(due.getAll(Range.bound(window.startMs, window.endMs, false, true))),
-      earlier
-        ? request(taskStore.index('openDueMs').getAll(Range.upperBound(window.startMs, true)))
-        : undefined,
+      bucketsIn(ranges.open),
+      bucketsIn(ranges.done),
     ]);
     db.close(); // takes effect once the transaction is done
     db = undefined;
-    const [[sources, calendars, projects, scopes, dayRows, longRows, tasks, before], rev] =
+    const [[sources, calendars, projects, scopes, dayRows, longRows, openRows, doneRows], rev] =
       await Promise.all([reads, revision]);
     return {
       rows: withRevision(
@@ -117,8 +118,7 @@ export async function readAgendaRowsRaw(
           projects,
           scopes,
           buckets: { days: dayRows, long: longRows },
-          tasks,
-          ...(before ? { earlier: before } : {}),
+          ...tasksInBuckets([...openRows, ...doneRows], window, earlier),
         },
         rev,
       ),

@@ -50,3 +50,48 @@ export interface AgendaDayRow {
   /** Sorted by id. */
   readonly events: readonly AgendaEventRow[];
 }
+
+/** The two halves of `taskDays`: the overdue read walks only the open one. */
+export const OPEN_TASKS = 'open';
+export const DONE_TASKS = 'done';
+export type TaskState = typeof OPEN_TASKS | typeof DONE_TASKS;
+
+/**
+ * What the agenda shows of one `tasks` row (task-projection.ts), written in the same transaction
+ * as the task (task-days-middleware.ts). Only tasks with a due moment that are not being deleted
+ * have one: the agenda places tasks by due date, and hides a queued delete.
+ */
+export interface AgendaTaskRow {
+  readonly sourceId: string;
+  readonly id: string;
+  readonly localId: string;
+  readonly projectId?: string;
+  readonly content: string;
+  readonly priority: number;
+  readonly labels: readonly string[];
+  /** Todoist's due date as stored (`YYYY-MM-DD`, floating `…THH:MM:SS`, or `…Z`). */
+  readonly dueDate: string;
+  readonly dueMs: number;
+  readonly recurring?: true;
+  readonly checked?: true;
+  /** This device has writes to it that Todoist has not confirmed yet. */
+  readonly pending?: true;
+  /** Its Todoist duration in ms (timed tasks), from the server's version. */
+  readonly durationMs?: number;
+  /** Todoist has it (a server version was received), so it has a page there. */
+  readonly known?: true;
+}
+
+/**
+ * One account's tasks due on one UTC day (day number as in AgendaDayRow), open or done. Primary
+ * key [state+day+sourceId]: a week is one range per state, and the tasks overdue before it are
+ * one range of the open half, never meeting the completed tasks the store keeps for years.
+ * Always equal to grouping the projections of `tasks` so; an empty bucket is deleted.
+ */
+export interface TaskDayRow {
+  readonly state: TaskState;
+  readonly day: number;
+  readonly sourceId: string;
+  /** Sorted by id. */
+  readonly tasks: readonly AgendaTaskRow[];
+}

@@ -14,8 +14,9 @@ import type { AgendaRows } from './agenda-rows';
 export const META = 'meta';
 export const AGENDA_REVISION_KEY = 'agendaRevision';
 
-/** The tables whose rows the view's first frame is drawn from (`events` through `agendaDays`,
- * which the projection writes in the same transaction; `events` itself for a range delete). */
+/** The tables whose rows the view's first frame is drawn from (`events` through `agendaDays` and
+ * `tasks` through `taskDays`, which the projections write in the same transaction; the source
+ * tables themselves for a range delete). */
 export const REVISED_TABLES: ReadonlySet<string> = new Set([
   'sources',
   'calendars',
@@ -24,6 +25,7 @@ export const REVISED_TABLES: ReadonlySet<string> = new Set([
   'agendaEvents',
   'agendaDays',
   'tasks',
+  'taskDays',
 ]);
 
 /** A fresh revision: unique, not ordered (it is only ever compared for equality). */

@@ -7,14 +7,15 @@
 // loaded).
 import type { DayBuckets } from './agenda-queries';
 import { readDayBuckets } from './agenda-queries';
+import type { AgendaTaskRow } from './agenda-records';
 import { AGENDA_REVISION_KEY, withRevision } from './agenda-revision';
+import { taskBucketRanges, tasksInBuckets } from './agenda-task-queries';
 import type { AlmanacDb } from './db';
 import type {
   CalendarRecord,
   ProjectRecord,
   ScopeState,
   SourceRecord,
-  TaskRecord,
   TimeWindow,
 } from './records';
 
@@ -26,11 +27,12 @@ export interface AgendaRows {
   readonly projects: readonly ProjectRecord[];
   readonly scopes: readonly ScopeState[];
   readonly buckets: DayBuckets;
-  /** Due in [window.startMs, window.endMs), by the dueMs index; hidden deletes included. */
-  readonly tasks: readonly TaskRecord[];
-  /** Open, due before window.startMs: by the sparse openDueMs index (open-due.ts), so the walk
-   * never meets the completed tasks the store keeps; read only when asked for (`earlier`). */
-  readonly earlier?: readonly TaskRecord[];
+  /** Due in [window.startMs, window.endMs), from the taskDays buckets (agenda-task-queries.ts),
+   * by due moment. */
+  readonly tasks: readonly AgendaTaskRow[];
+  /** Open, due before window.startMs: the open half of taskDays, so the read never meets the
+   * completed tasks the store keeps; read only when asked for (`earlier`). */
+  readonly earlier?: readonly AgendaTaskRow[];
   /** The agenda revision these rows are of (agenda-revision.ts); absent before any write. */
   readonly revision?: string;
 }
@@ -42,7 +44,7 @@ export const AGENDA_ROW_TABLES = [
   'projects',
   'scopes',
   'agendaDays',
-  'tasks',
+  'taskDays',
 ] as const;
 
 /** ONE read-only transaction, all its reads sent at once; `earlier` adds the open tasks due
@@ -52,8 +54,11 @@ export async function readAgendaRows(
   window: TimeWindow,
   earlier = false,
 ): Promise<AgendaRows> {
-  const tables = [db.sources, db.calendars, db.projects, db.scopes, db.agendaDays, db.tasks];
-  const [sources, calendars, projects, scopes, buckets, tasks, before, revision] =
+  const tables = [db.sources, db.calendars, db.projects, db.scopes, db.agendaDays, db.taskDays];
+  const ranges = taskBucketRanges(window, earlier);
+  const bucketsIn = ([lower, upper]: readonly [unknown, unknown]) =>
+    db.taskDays.where(':id').between(lower, upper, true, true).toArray();
+  const [sources, calendars, projects, scopes, buckets, open, done, revision] =
     await db.transaction('r', [...tables, db.meta], () =>
       Promise.all([
         db.sources.toArray(),
@@ -61,8 +66,8 @@ export async function readAgendaRows(
         db.projects.toArray(),
         db.scopes.toArray(),
         readDayBuckets(db, window),
-        db.tasks.where('dueMs').between(window.startMs, window.endMs, true, false).toArray(),
-        earlier ? db.tasks.where('openDueMs').below(window.startMs).toArray() : undefined,
+        bucketsIn(ranges.open),
+        bucketsIn(ranges.done),
         db.meta.get(AGENDA_REVISION_KEY),
       ]),
     );
@@ -74,8 +79,7 @@ export async function readAgendaRows(
       projects,
       scopes,
       buckets,
-      tasks,
-      ...(before ? { earlier: before } : {}),
+      ...tasksInBuckets([...open, ...done], window, earlier),
     },
     revision?.value,
   );

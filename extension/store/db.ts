@@ -1,13 +1,12 @@
 // The Dexie database (DESIGN §3). Schema changes add a version here; a change in what the synced
 // rows MEAN bumps STORE_VERSION instead (store-version.ts), which forces a clean resync.
 import Dexie, { type DexieOptions, type Table, type Transaction } from 'dexie';
-import { groupIntoDays } from './agenda-buckets';
+import { groupIntoDays, groupTasksIntoDays } from './agenda-buckets';
 import { projectEvent } from './agenda-projection';
 import { agendaProjectionMiddleware } from './agenda-projection-middleware';
-import type { AgendaDayRow, AgendaEventRow } from './agenda-records';
+import type { AgendaDayRow, AgendaEventRow, AgendaTaskRow, TaskDayRow } from './agenda-records';
 import { agendaRevisionMiddleware } from './agenda-revision';
 import { DB_NAME } from './db-name';
-import { openDueMiddleware, withOpenDue } from './open-due';
 import type {
   CalendarRecord,
   EventRecord,
@@ -22,6 +21,8 @@ import type {
   SourceRecord,
   TaskRecord,
 } from './records';
+import { taskDaysMiddleware } from './task-days-middleware';
+import { projectTask } from './task-projection';
 
 export { DB_NAME };
 
@@ -42,6 +43,7 @@ export class AlmanacDb extends Dexie {
   declare scopes: Table<ScopeState, string>;
   declare agendaEvents: Table<AgendaEventRow, [string, string]>;
   declare agendaDays: Table<AgendaDayRow, [number | string, string]>;
+  declare taskDays: Table<TaskDayRow, [string, number, string]>;
 
   constructor(name: string = DB_NAME, options?: DexieOptions) {
     super(name, options);
@@ -73,47 +75,89 @@ export class AlmanacDb extends Dexie {
     this.version(3)
       .stores({ agendaEvents: '[calendarKey+id]', agendaDays: '[day+calendarKey]' })
       .upgrade(backfillAgenda);
-    // Open tasks by due moment (open-due.ts): the overdue read walks only open tasks. The
-    // upgrade derives the field for the tasks already stored (no resync).
-    this.version(4)
-      .stores({ tasks: '[sourceId+id], sourceId, projectId, dueMs, openDueMs' })
-      .upgrade((tx) =>
-        tx
-          .table<TaskRecord, [string, string]>('tasks')
-          .toCollection()
-          .modify((task, ref) => {
-            ref.value = withOpenDue(task);
-          }),
-      );
+    // Version 4 indexed open tasks by due moment (`openDueMs`, derived by a middleware) for the
+    // overdue read; the task buckets of version 5 serve that read instead, so the index, its
+    // field and its middleware are gone. Declared still, so a database at v3 upgrades through it.
+    this.version(4).stores({ tasks: '[sourceId+id], sourceId, projectId, dueMs, openDueMs' });
+    // The new tab's tasks filed by state and UTC day (agenda-records.ts): a week's tasks are a
+    // few bucket reads instead of one index lookup per task, and the overdue ones one range of
+    // the open half. Kept equal to `tasks` by taskDaysMiddleware; built here from the tasks
+    // already stored (no resync), which also drops the v4 field.
+    this.version(5)
+      .stores({
+        tasks: '[sourceId+id], sourceId, projectId, dueMs',
+        taskDays: '[state+day+sourceId]',
+      })
+      .upgrade(backfillTaskDays);
     this.use(agendaProjectionMiddleware);
+    this.use(taskDaysMiddleware);
     this.use(agendaRevisionMiddleware);
-    this.use(openDueMiddleware);
   }
 }
 
 /** Rows per read while backfilling: bounded memory however large `events` is. */
 const BACKFILL_CHUNK = 500;
 
-/** Projects every stored event, a chunk at a time (the full rows are large), then files the
- * slim rows (small: all of them fit in memory) into their day buckets. */
-async function backfillAgenda(tx: Transaction): Promise<void> {
-  const events = tx.table<EventRecord, [string, string]>('events');
-  const projected: AgendaEventRow[] = [];
+/** Visits every row of `table` in primary-key order, BACKFILL_CHUNK rows at a time: bounded
+ * memory however large the rows are. */
+async function eachChunk<T>(
+  table: Table<T, [string, string]>,
+  keyOf: (row: T) => [string, string],
+  visit: (rows: T[]) => Promise<void> | void,
+): Promise<void> {
   let after: [string, string] | undefined;
   for (;;) {
     const rows = await (after === undefined
-      ? events.orderBy(':id')
-      : events.where(':id').above(after)
+      ? table.orderBy(':id')
+      : table.where(':id').above(after)
     )
       .limit(BACKFILL_CHUNK)
       .toArray();
     const last = rows.at(-1);
-    if (last === undefined) break;
-    projected.push(...rows.map(projectEvent));
-    after = [last.calendarKey, last.id];
+    if (last === undefined) return;
+    await visit(rows);
+    after = keyOf(last);
   }
+}
+
+/** Projects every stored event (the full rows are large), then files the slim rows (small: all
+ * of them fit in memory) into their day buckets. */
+async function backfillAgenda(tx: Transaction): Promise<void> {
+  const projected: AgendaEventRow[] = [];
+  await eachChunk(
+    tx.table<EventRecord, [string, string]>('events'),
+    (e) => [e.calendarKey, e.id],
+    (rows) => {
+      projected.push(...rows.map(projectEvent));
+    },
+  );
   await tx.table<AgendaEventRow, [string, string]>('agendaEvents').bulkPut(projected);
   await tx
     .table<AgendaDayRow, [number | string, string]>('agendaDays')
     .bulkPut(groupIntoDays(projected));
+}
+
+/** Files every stored task's agenda row (a task's server version can be large; the slim rows
+ * are small), and drops the `openDueMs` field version 4 derived (a row compares equal to its
+ * next version only without it: todoist/rebase.ts). */
+async function backfillTaskDays(tx: Transaction): Promise<void> {
+  const tasks = tx.table<TaskRecord & { openDueMs?: number }, [string, string]>('tasks');
+  const projected: AgendaTaskRow[] = [];
+  await eachChunk(
+    tasks,
+    (t) => [t.sourceId, t.id],
+    async (rows) => {
+      const stale: TaskRecord[] = [];
+      for (const row of rows) {
+        const { openDueMs, ...task } = row;
+        if (openDueMs !== undefined) stale.push(task);
+        const slim = projectTask(task);
+        if (slim) projected.push(slim);
+      }
+      if (stale.length > 0) await tasks.bulkPut(stale);
+    },
+  );
+  await tx
+    .table<TaskDayRow, [string, number, string]>('taskDays')
+    .bulkPut(groupTasksIntoDays(projected));
 }

@@ -169,9 +169,6 @@ export interface TaskRecord {
   readonly pending: readonly string[];
   /** A delete is queued: hidden from lists until Todoist confirms (or refuses) it. */
   readonly deleting?: boolean;
-  /** dueMs while the task is open, for the sparse `openDueMs` index; derived on every write
-   * (open-due.ts): never set it by hand. */
-  readonly openDueMs?: number;
   /** The server's version as received; absent for a task only this device knows so far. */
   readonly raw?: Readonly<Record<string, unknown>>;
 }

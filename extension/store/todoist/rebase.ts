@@ -12,7 +12,6 @@ import {
 import type { TodoistTask } from '../../sync/todoist/schemas';
 import { type PendingOp, taskView } from '../../sync/todoist/task-view';
 import type { AlmanacDb } from '../db';
-import { withOpenDue } from '../open-due';
 import type { OutboxRecord, TaskRecord } from '../records';
 
 /** This account's Todoist command rows (pending and failed), in send order. */
@@ -90,8 +89,7 @@ export async function rebaseTasks(db: AlmanacDb, input: RebaseInput): Promise<nu
       if (row) deletes.push([sourceId, id]);
       continue;
     }
-    // Compared as it would be stored (with its derived openDueMs: open-due.ts).
-    if (row && JSON.stringify(row) === JSON.stringify(withOpenDue(next))) continue;
+    if (row && JSON.stringify(row) === JSON.stringify(next)) continue;
     puts.push(next);
   }
   if (deletes.length > 0) await db.tasks.bulkDelete(deletes);

@@ -5,7 +5,7 @@
 // events (their slim projection) and tasks only through ranges (store/agenda-rows.ts).
 
 import { eventsInBuckets } from '../../store/agenda-queries';
-import type { AgendaEventRow } from '../../store/agenda-records';
+import type { AgendaEventRow, AgendaTaskRow } from '../../store/agenda-records';
 import { type AgendaRows, readAgendaRows, rowsServe } from '../../store/agenda-rows';
 import type { AlmanacDb } from '../../store/db';
 import type {
@@ -13,7 +13,6 @@ import type {
   ProjectRecord,
   ScopeState,
   SourceRecord,
-  TaskRecord,
   TimeWindow,
 } from '../../store/records';
 import { isCalendarSelected } from '../../store/selection';
@@ -89,12 +88,10 @@ export function shapeAgendaData(rows: AgendaRows, request: AgendaRequest): Agend
     .filter(isCalendarSelected)
     .sort((a, b) => Number(b.primary) - Number(a.primary) || a.summary.localeCompare(b.summary));
   const { exact, padded, pad } = paddedWindow(request, rows.sources, calendars);
-  const inPadded = (t: TaskRecord) =>
-    !t.deleting && t.dueMs !== undefined && t.dueMs >= padded.startMs && t.dueMs < padded.endMs;
+  const inPadded = (t: AgendaTaskRow) => t.dueMs >= padded.startMs && t.dueMs < padded.endMs;
   // Overdue candidates reach into the view's first day in zones ahead; the plan keeps the ones
   // dated before the view.
-  const overdue = (t: TaskRecord) =>
-    !t.deleting && !t.checked && t.dueMs !== undefined && t.dueMs < exact.startMs + pad;
+  const overdue = (t: AgendaTaskRow) => !t.checked && t.dueMs < exact.startMs + pad;
   const earlier = request.withOverdue
     ? [...(rows.earlier ?? []), ...rows.tasks].filter(overdue)
     : [];
@@ -135,12 +132,12 @@ function placeEvents(
 }
 
 function placeTasks(
-  rows: readonly TaskRecord[],
+  rows: readonly AgendaTaskRow[],
   projects: readonly ProjectRecord[],
   zone: string,
 ): AgendaTask[] {
   const names = new Map(projects.map((p) => [`${p.sourceId}|${p.id}`, p]));
-  const projectName = (t: TaskRecord) => {
+  const projectName = (t: AgendaTaskRow) => {
     const project =
       t.projectId === undefined ? undefined : names.get(`${t.sourceId}|${t.projectId}`);
     if (!project) return undefined;

@@ -4,19 +4,13 @@
 //   Todoist client shows (the stored dueMs used the account's zone, so it only serves the query);
 // - `...Z` is a fixed instant: shown at its time in the viewer's zone.
 import { Temporal } from 'temporal-polyfill';
-import { z } from 'zod';
-import type { TaskRecord } from '../../store/records';
+import type { AgendaTaskRow } from '../../store/agenda-records';
 import { taskWebLink } from '../../sync/todoist/task-link';
 import type { AgendaTask } from './agenda-items';
 import { dateOf, type IsoDate, isIsoDate } from './zone-days';
 
 const ALL_DAY = /^\d{4}-\d{2}-\d{2}$/;
 const FLOATING = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/;
-
-const durationSchema = z.looseObject({
-  amount: z.number().positive(),
-  unit: z.enum(['minute', 'day']),
-});
 
 export type DuePlace =
   | { readonly allDay: true; readonly date: IsoDate }
@@ -42,18 +36,12 @@ export function placeDueFor(dueDate: string, viewerZone: string): DuePlace | und
 }
 
 export function toAgendaTask(
-  task: TaskRecord,
+  task: AgendaTaskRow,
   viewerZone: string,
   projectName?: string,
 ): AgendaTask | undefined {
-  const dueDate = task.due?.date;
-  if (!dueDate) return undefined;
-  const place = placeDueFor(dueDate, viewerZone);
+  const place = placeDueFor(task.dueDate, viewerZone);
   if (!place) return undefined;
-  const duration = durationSchema.safeParse(task.raw?.duration);
-  const durationMs = duration.success
-    ? duration.data.amount * (duration.data.unit === 'day' ? 86_400_000 : 60_000)
-    : undefined;
   return {
     kind: 'task',
     key: task.localId,
@@ -65,12 +53,12 @@ export function toAgendaTask(
     ...(projectName ? { projectName } : {}),
     date: place.date,
     ...(place.allDay ? {} : { startMs: place.startMs }),
-    ...(place.allDay || durationMs === undefined ? {} : { durationMs }),
-    checked: task.checked,
-    pending: task.pending.length > 0,
-    recurring: task.due?.isRecurring ?? false,
+    ...(place.allDay || task.durationMs === undefined ? {} : { durationMs: task.durationMs }),
+    checked: task.checked === true,
+    pending: task.pending === true,
+    recurring: task.recurring === true,
     // A task only this device knows has no page at Todoist yet.
-    ...(task.raw ? { link: taskWebLink(task.id) } : {}),
+    ...(task.known ? { link: taskWebLink(task.id) } : {}),
   };
 }
 

@@ -2,7 +2,7 @@
 // over the sync window) and 2,000 tasks are bulk-put through the page's own Dexie; then the
 // current week is opened (fresh navigations, median of RUNS after a warm-up):
 // - query-ms: the week's store read as the page makes it while loading (performance.measure in
-//   the page): the accounts and calendars, the week's day buckets and tasks, in one read-only
+//   the page): the accounts and calendars, the week's event and task buckets, in one read-only
 //   transaction — started by the page's boot script (entrypoints/newtab-boot.ts) on a freshly
 //   opened connection while the page's modules load, so it shares the main thread with them;
 //   the run fails if the page fell back to reading through Dexie;
@@ -10,7 +10,7 @@
 //   extension had it open);
 // - requery-ms: the same read through the page's Dexie on the settled page (what a live update
 //   after a sync write costs), median of 5;
-//   (the list's read also walks the open tasks due before the week, for its overdue group; the
+//   (the list's read also reads the open tasks due before the week, for its overdue group; the
 //   week grid's does not, so its two rows are the week's read alone);
 // - render-ms: navigation start → the first frame with the view's data painted, as the browser
 //   reports it (Element Timing on the day headings: ui/agenda/view-timing.ts); and where that

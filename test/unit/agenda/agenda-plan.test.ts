@@ -7,7 +7,7 @@ import { toAgendaEvent } from '../../../extension/ui/agenda/event-view';
 import { spanText } from '../../../extension/ui/agenda/format';
 import { toAgendaTask } from '../../../extension/ui/agenda/task-placement';
 import { daysFrom } from '../../../extension/ui/agenda/zone-days';
-import { allDayEvent, at, calendar, task, timedEvent } from './fixtures';
+import { allDayEvent, at, calendar, taskRow, timedEvent } from './fixtures';
 
 const LA = 'America/Los_Angeles';
 const NY = 'America/New_York';
@@ -184,10 +184,10 @@ describe('planning the days of a view', () => {
       ev(allDayEvent('Pay rent', day, '2026-11-24'), LA),
     ];
     const tasks = [
-      toAgendaTask(task('Buy groceries', `${day}T18:00:00`), LA)!,
-      toAgendaTask(task('Review PRs', day, { priority: 1 }), LA)!,
-      toAgendaTask(task('Call the dentist', day, { priority: 3 }), LA)!,
-      toAgendaTask(task('Slides', `${day}T11:00:00`), LA)!,
+      toAgendaTask(taskRow('Buy groceries', `${day}T18:00:00`), LA)!,
+      toAgendaTask(taskRow('Review PRs', day, { priority: 1 }), LA)!,
+      toAgendaTask(taskRow('Call the dentist', day, { priority: 3 }), LA)!,
+      toAgendaTask(taskRow('Slides', `${day}T11:00:00`), LA)!,
     ];
     expect(titles(plan(LA, [day], { events, tasks }).days, LA)[day]).toEqual([
       '~Pay rent',
@@ -204,9 +204,9 @@ describe('planning the days of a view', () => {
     const today = '2026-11-23';
     const nowMs = Date.parse('2026-11-23T12:00:00-08:00');
     const earlier = [
-      toAgendaTask(task('Renew passport', '2026-11-22', { priority: 4 }), LA)!,
-      toAgendaTask(task('Old one', '2026-11-02'), LA)!,
-      toAgendaTask(task('Done already', '2026-11-21', { checked: true }), LA)!,
+      toAgendaTask(taskRow('Renew passport', '2026-11-22', { priority: 4 }), LA)!,
+      toAgendaTask(taskRow('Old one', '2026-11-02'), LA)!,
+      toAgendaTask(taskRow('Done already', '2026-11-21', { checked: true }), LA)!,
     ];
     const withToday = plan(LA, daysFrom(today, 7), {}, { today, nowMs, earlierTasks: earlier });
     expect(withToday.overdue.map((t) => t.task.title)).toEqual(['Old one', 'Renew passport']);
@@ -223,15 +223,15 @@ describe('planning the days of a view', () => {
     const today = '2026-11-23';
     const nowMs = Date.parse('2026-11-23T12:00:00-08:00');
     const tasks = [
-      toAgendaTask(task('Morning', `${today}T09:00:00`), LA)!,
-      toAgendaTask(task('Evening', `${today}T18:00:00`), LA)!,
+      toAgendaTask(taskRow('Morning', `${today}T09:00:00`), LA)!,
+      toAgendaTask(taskRow('Evening', `${today}T18:00:00`), LA)!,
     ];
     const day = plan(LA, [today], { tasks }, { today, nowMs }).days[0]!;
     expect(day.timed.map((e) => e.kind === 'task' && e.overdue)).toEqual([true, false]);
   });
 
   it('hides completed tasks unless asked, but keeps one just ticked here', () => {
-    const done = toAgendaTask(task('Done', '2026-11-23', { checked: true }), LA)!;
+    const done = toAgendaTask(taskRow('Done', '2026-11-23', { checked: true }), LA)!;
     const days = ['2026-11-23'];
     expect(plan(LA, days, { tasks: [done] }).days[0]!.allDay).toEqual([]);
     expect(plan(LA, days, { tasks: [done] }, { showCompleted: true }).days[0]!.allDay).toHaveLength(
@@ -253,7 +253,7 @@ describe('planning the days of a view', () => {
         LA,
       ),
     ];
-    const tasks = [toAgendaTask(task('Buy milk', day, { labels: ['errand'] }), LA)!];
+    const tasks = [toAgendaTask(taskRow('Buy milk', day, { labels: ['errand'] }), LA)!];
     const found = (search: string) =>
       titles(plan(LA, [day], { events, tasks }, { search }).days, LA)[day];
     expect(found('CAFE')).toEqual(['9:00 – 10:00 AM Café with Sam']);

@@ -6,12 +6,15 @@
 import Dexie from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { groupTasksIntoDays } from '../../../extension/store/agenda-buckets';
 import { type IndexedDbApi, readAgendaRowsRaw } from '../../../extension/store/agenda-raw-read';
+import type { AgendaTaskRow, TaskDayRow } from '../../../extension/store/agenda-records';
 import { readAgendaRows } from '../../../extension/store/agenda-rows';
 import { AlmanacDb } from '../../../extension/store/db';
-import type { TimeWindow } from '../../../extension/store/records';
+import type { TaskRecord, TimeWindow } from '../../../extension/store/records';
+import { projectTask } from '../../../extension/store/task-projection';
 import { allDayEvent, at, calendar, task, timedEvent } from './fixtures';
-import { V1_STORES, V2_STORES, V3_STORES } from './legacy-schemas';
+import { V1_STORES, V2_STORES, V3_STORES, V4_STORES } from './legacy-schemas';
 
 const LA = 'America/Los_Angeles';
 const H = 3_600_000;
@@ -52,15 +55,42 @@ async function createVersion2(): Promise<void> {
   old.close();
 }
 
-/** The database as schema version 3 left it: the agenda tables, not yet the openDueMs index. */
-async function createVersion3(): Promise<void> {
+/** The tasks stored before the task buckets: open and overdue, done, a queued delete, none due,
+ * in the week. */
+const OLD_TASKS = [
+  task('Open since then', '2026-11-01'),
+  task('Done since then', '2026-11-02', { checked: true }),
+  task('Deleting', '2026-11-03', { deleting: true }),
+  task('Undated', undefined),
+  task('In the week', '2026-11-25'),
+];
+
+/** The database as schema version 3 (the agenda tables, not yet the openDueMs index) or 4 (not
+ * yet the task buckets) left it, with OLD_TASKS stored. */
+async function createVersion(version: 3 | 4): Promise<void> {
   const old = new Dexie(name, api);
   old.version(1).stores(V1_STORES);
   old.version(2).stores(V2_STORES);
   old.version(3).stores(V3_STORES);
+  if (version === 4) old.version(4).stores(V4_STORES);
   await old.open();
-  await old.table('tasks').put(task('Open since v3', '2026-11-01'));
+  // Version 4's middleware derived `openDueMs` on every write of an open dated task.
+  const asStored = (t: TaskRecord) =>
+    version === 4 && !t.checked && t.dueMs !== undefined ? { ...t, openDueMs: t.dueMs } : t;
+  await old.table('tasks').bulkPut(OLD_TASKS.map(asStored));
   old.close();
+}
+
+const rowKey = (t: { sourceId: string; id: string }) => `${t.sourceId}\u0000${t.id}`;
+const byRowKey = (a: AgendaTaskRow, b: AgendaTaskRow) => (rowKey(a) < rowKey(b) ? -1 : 1);
+
+/** taskDays holds exactly the agenda rows of the stored tasks, filed by state and day. */
+async function expectBucketsOfTasks(db: AlmanacDb): Promise<void> {
+  const tasks: TaskRecord[] = await db.tasks.toArray();
+  const rows = tasks.flatMap((t) => projectTask(t) ?? []).sort(byRowKey);
+  const key = (b: TaskDayRow) => JSON.stringify([b.state, b.day, b.sourceId]);
+  const sorted = (buckets: TaskDayRow[]) => buckets.sort((a, b) => (key(a) < key(b) ? -1 : 1));
+  expect(sorted(await db.taskDays.toArray())).toEqual(sorted(groupTasksIntoDays(rows)));
 }
 
 /** Opening `name` again, without a version: whether it existed (oldVersion 0 means it did not).
@@ -143,9 +173,9 @@ describe('the boot read, against the Dexie reader', () => {
       task('Long ago', '2026-10-01'),
       task('Next year', '2027-02-01'),
       task('Someday', undefined),
-      // The window's edges: start included, end excluded (the dueMs index range).
-      task('At the start', undefined, { dueMs: week.startMs }),
-      task('At the end', undefined, { dueMs: week.endMs }),
+      // The window's edges: start included, end excluded.
+      task('At the start', '2026-11-22', { dueMs: week.startMs }),
+      task('At the end', '2026-12-01', { dueMs: week.endMs }),
     ]);
 
     const raw = await readAgendaRowsRaw(api, name, week);
@@ -163,12 +193,8 @@ describe('the boot read, against the Dexie reader', () => {
     expect(inDays).toContain('Gym');
     expect(inDays).not.toContain('Next month');
     expect(inDays).not.toContain('Last month');
-    expect(dexie.tasks.map((t) => t.content).sort()).toEqual([
-      'At the start',
-      'Being deleted',
-      'Call mom',
-      'Pay rent',
-    ]);
+    // In due order; a task whose delete is queued is in no bucket.
+    expect(dexie.tasks.map((t) => t.content)).toEqual(['At the start', 'Pay rent', 'Call mom']);
     // Asked for the tasks due before the window (a view with today in it), both read them alike.
     const rawEarlier = await readAgendaRowsRaw(api, name, week, true);
     const dexieEarlier = await readAgendaRows(db, week, true);
@@ -223,7 +249,7 @@ describe('the boot read gives up, leaving no trace', () => {
     // The page then opens through Dexie: the upgrade must not wait on the raw read.
     const db = almanac();
     await within(2_000, db.open());
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
     const rows = await readAgendaRows(db, week);
     expect(rows.buckets.days.flatMap((b) => b.events.map((e) => e.summary))).toContain(
       'Synced before v3',
@@ -231,21 +257,24 @@ describe('the boot read gives up, leaving no trace', () => {
   });
 });
 
-describe('a database from before the openDueMs index (v3)', () => {
-  it('serves a plain read; an overdue read gives up, and Dexie upgrades it', async () => {
-    await createVersion3();
-    const plain = await readAgendaRowsRaw(api, name, week);
-    expect(plain?.rows.earlier).toBeUndefined();
-    expect(plain?.rows.sources).toEqual([]);
-    await expect(readAgendaRowsRaw(api, name, week, true)).resolves.toBeUndefined();
-    const db = almanac();
-    await within(2_000, db.open());
-    expect(db.verno).toBe(4);
-    // The upgrade derived the index field for the task stored before it.
-    expect((await readAgendaRows(db, week, true)).earlier?.map((t) => t.content)).toEqual([
-      'Open since v3',
-    ]);
-  });
+describe('a database from before the task buckets', () => {
+  it.each([3, 4] as const)(
+    '(v%i): the boot read gives up; Dexie upgrades it and files every task',
+    async (version) => {
+      await createVersion(version);
+      await expect(readAgendaRowsRaw(api, name, week)).resolves.toBeUndefined();
+      await expect(readAgendaRowsRaw(api, name, week, true)).resolves.toBeUndefined();
+      const db = almanac();
+      await within(2_000, db.open());
+      expect(db.verno).toBe(5);
+      await expectBucketsOfTasks(db);
+      const rows = await readAgendaRows(db, week, true);
+      expect(rows.earlier?.map((t) => t.content)).toEqual(['Open since then']);
+      expect(rows.tasks.map((t) => t.content)).toEqual(['In the week']);
+      // From then on the boot read serves, and agrees.
+      expect((await readAgendaRowsRaw(api, name, week, true))?.rows).toEqual(rows);
+    },
+  );
 });
 
 describe('the boot read and a later schema upgrade', () => {
@@ -253,7 +282,7 @@ describe('the boot read and a later schema upgrade', () => {
   class NextAlmanacDb extends AlmanacDb {
     constructor() {
       super(name, api);
-      this.version(5).stores({ extra: 'id' });
+      this.version(6).stores({ extra: 'id' });
     }
   }
 
@@ -266,7 +295,7 @@ describe('the boot read and a later schema upgrade', () => {
     const next = new NextAlmanacDb();
     opened.push(next);
     await within(2_000, next.open());
-    expect(next.verno).toBe(5);
+    expect(next.verno).toBe(6);
   });
 
   it('only delays it by its one read when they overlap', async () => {
@@ -277,7 +306,7 @@ describe('the boot read and a later schema upgrade', () => {
     const next = new NextAlmanacDb();
     opened.push(next);
     await within(2_000, next.open());
-    expect(next.verno).toBe(5);
+    expect(next.verno).toBe(6);
     // Whichever got there first, the read settles: rows if it opened before the upgrade (the
     // tables it reads are unchanged), never a rejection.
     await expect(read).resolves.toBeDefined();

@@ -70,6 +70,20 @@ describe('writing events writes their agenda rows', () => {
     expect(await db.agendaEvents.count()).toBe(0);
   });
 
+  it('one write holding two versions of an event files the last one only', async () => {
+    const db = freshDb();
+    const a = event('a', hour(9), hour(10));
+    await db.events.put(a);
+    await db.events.bulkPut([
+      { ...a, startMs: hour(30), endMs: hour(31) },
+      { ...a, startMs: hour(80), endMs: hour(81) },
+    ]);
+    await expectMirror(db);
+    expect((await db.agendaDays.toArray()).map((d) => d.day)).toEqual([
+      Math.floor(hour(80) / 86_400_000),
+    ]);
+  });
+
   it('an add refused because the event exists leaves its agenda row as it was', async () => {
     const db = freshDb();
     const a = event('a', hour(9), hour(10));

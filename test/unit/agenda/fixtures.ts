@@ -1,7 +1,9 @@
 // Builders for the agenda's unit tests: stored rows made the way the engine makes them (Google
 // JSON through the engine's own toEventRecord, so all-day rows sit where the engine puts them).
 import { Temporal } from 'temporal-polyfill';
+import type { AgendaTaskRow } from '../../../extension/store/agenda-records';
 import type { CalendarRecord, EventRecord, TaskRecord } from '../../../extension/store/records';
+import { projectTask } from '../../../extension/store/task-projection';
 import { toEventRecord } from '../../../extension/sync/google/event-record';
 import { placeDue } from '../../../extension/sync/todoist/due-time';
 
@@ -106,4 +108,15 @@ export function task(
     raw: { id: `task${seq}` },
     ...overrides,
   };
+}
+
+/** A task's agenda row (what the new tab reads from taskDays), for a task that has one. */
+export function taskRow(...args: Parameters<typeof task>): AgendaTaskRow {
+  return agendaRowOf(task(...args));
+}
+
+export function agendaRowOf(stored: TaskRecord): AgendaTaskRow {
+  const row = projectTask(stored);
+  if (!row) throw new Error(`task ${stored.id} has no agenda row`);
+  return row;
 }

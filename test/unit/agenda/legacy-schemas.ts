@@ -1,6 +1,6 @@
-// The store's schema as versions 1, 2 and 3 declared it (extension/store/db.ts): the tests that
-// open or upgrade a database from before v3 (the agenda tables) or v4 (the openDueMs index)
-// build it with these.
+// The store's schema as versions 1 to 4 declared it (extension/store/db.ts): the tests that open
+// or upgrade a database from before v3 (the agenda tables), v4 (the openDueMs index) or v5 (the
+// task buckets) build it with these.
 export const V1_STORES = {
   sources: 'id, provider',
   calendars: 'key, sourceId',
@@ -21,3 +21,5 @@ export const V2_STORES = {
 };
 
 export const V3_STORES = { agendaEvents: '[calendarKey+id]', agendaDays: '[day+calendarKey]' };
+
+export const V4_STORES = { tasks: '[sourceId+id], sourceId, projectId, dueMs, openDueMs' };

@@ -1,6 +1,6 @@
 // The agenda's store reads on a real Dexie over fake-indexeddb: exact results, and only indexed,
-// bounded ranges of `agendaEvents` (the slim projection, never `events`) and `tasks` (asserted
-// through a recording DBCore layer).
+// bounded ranges of the slim projections' buckets (`agendaDays`, never `events`; `taskDays`,
+// never `tasks`), asserted through a recording DBCore layer.
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { eventsInBuckets, readDayBuckets } from '../../../extension/store/agenda-queries';
@@ -96,28 +96,46 @@ describe('events touching a window', () => {
 });
 
 describe('tasks by due moment', () => {
-  it('reads tasks due in a window, and when asked the open ones due before it, by index', async () => {
+  it('reads tasks due in a window, and when asked the open ones due before it, from their buckets', async () => {
     await db.tasks.bulkPut([
       task('in the week', '2026-11-24T10:00:00'),
+      task('done in the week', '2026-11-25', { checked: true }),
       task('deleted', '2026-11-24', { deleting: true }),
       task('last week', '2026-11-17'),
       task('done last week', '2026-11-18', { checked: true }),
+      task('next week', '2026-12-01'),
       task('no date', undefined),
     ]);
     reads.length = 0;
-    // The view's read, in due order, takes hidden deletes too (the shaping drops them).
+    // The view's read, in due order; a task whose delete is queued is in no bucket.
     const plain = await readAgendaRows(db, week);
-    expect(plain.tasks.map((t) => t.content)).toEqual(['deleted', 'in the week']);
+    expect(plain.tasks.map((t) => t.content)).toEqual(['in the week', 'done in the week']);
     expect(plain.earlier).toBeUndefined();
-    expect(reads.filter((r) => r.table === 'tasks')).toHaveLength(1);
+    expect(reads.filter((r) => r.table === 'tasks')).toEqual([]);
+    // One primary-key range of each half (open, done), inside one state each.
+    const buckets = reads.filter((r) => r.table === 'taskDays');
+    expect(buckets.map((r) => [r.op, r.index])).toEqual([
+      ['query', null],
+      ['query', null],
+    ]);
+    expect(buckets.every((r) => isBounded(r.range))).toBe(true);
+    reads.length = 0;
     const withEarlier = await readAgendaRows(db, week, true);
     expect(withEarlier.tasks).toEqual(plain.tasks);
-    // Open ones only: the sparse openDueMs index never holds a completed task.
+    // Open ones only: the done half is never read before the window.
     expect(withEarlier.earlier?.map((t) => t.content)).toEqual(['last week']);
-    const taskReads = reads.filter((r) => r.table === 'tasks');
-    expect(taskReads.map((r) => r.index)).toEqual(['dueMs', 'dueMs', 'openDueMs']);
-    // The overdue read is open below (every earlier due), bounded above.
-    expect(taskReads.every((r) => Number.isFinite(r.range?.upper))).toBe(true);
+    const bounds = reads
+      .filter((r) => r.table === 'taskDays')
+      .map((r) => [r.range?.lower, r.range?.upper] as [unknown[], unknown[]]);
+    expect(bounds.map(([lower, upper]) => [lower[0], upper[0]])).toEqual([
+      ['open', 'open'],
+      ['done', 'done'],
+    ]);
+    // The overdue read is open below (every earlier day of the open half), bounded above by the
+    // window's last day, like the done half's.
+    const [open, done] = bounds;
+    expect(open?.[0]).toEqual(['open']);
+    expect(open?.[1][1]).toBe(done?.[1][1]);
   });
 });
 
@@ -192,10 +210,13 @@ describe('a view’s data', () => {
     );
     const whole = reads.filter((r) => !isBounded(r.range) && r.op !== 'getMany' && r.op !== 'get');
     expect(new Set(whole.map((r) => r.table))).toEqual(
-      new Set(['sources', 'calendars', 'projects', 'scopes', 'tasks']),
+      new Set(['sources', 'calendars', 'projects', 'scopes']),
     );
-    // Tasks only through their due indexes: the view's range, and the open ones before it.
-    expect(whole.filter((r) => r.table === 'tasks').map((r) => r.index)).toEqual(['openDueMs']);
+    // Tasks only through their buckets (two reads for each of the two views): the view's days,
+    // and the open half before them.
+    expect(reads.filter((r) => r.table === 'tasks')).toEqual([]);
+    const taskReads = reads.filter((r) => r.table === 'taskDays');
+    expect(taskReads.map((r) => [r.op, r.index])).toEqual(Array(4).fill(['query', null]));
   });
 });
 

@@ -15,7 +15,7 @@ import {
 } from '../../../extension/ui/agenda/render-budget';
 import { toAgendaTask } from '../../../extension/ui/agenda/task-placement';
 import { daysFrom } from '../../../extension/ui/agenda/zone-days';
-import { allDayEvent, at, calendar, task, timedEvent } from './fixtures';
+import { allDayEvent, at, calendar, taskRow, timedEvent } from './fixtures';
 
 const NY = 'America/New_York';
 const FIRST = '2026-11-23';
@@ -48,7 +48,10 @@ function busyWeek(perDay: number, overdue = 2): AgendaPlan {
     earlierTasks: Array.from(
       { length: overdue },
       (_, i) =>
-        toAgendaTask(task(`Overdue ${i}`, `2026-11-${String(1 + (i % 20)).padStart(2, '0')}`), NY)!,
+        toAgendaTask(
+          taskRow(`Overdue ${i}`, `2026-11-${String(1 + (i % 20)).padStart(2, '0')}`),
+          NY,
+        )!,
     ),
     declined: 'dim',
     showCompleted: false,

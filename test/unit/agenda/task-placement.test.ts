@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
+import type { TaskRecord } from '../../../extension/store/records';
+import { projectTask } from '../../../extension/store/task-projection';
 import { isOverdue, placeDueFor, toAgendaTask } from '../../../extension/ui/agenda/task-placement';
 import { task } from './fixtures';
+
+/** A stored task as the new tab gets it: its agenda row (none: not shown), then placed. */
+const show = (stored: TaskRecord, zone: string) => {
+  const row = projectTask(stored);
+  return row && toAgendaTask(row, zone);
+};
 
 const LA = 'America/Los_Angeles';
 const BERLIN = 'Europe/Berlin';
@@ -9,7 +17,7 @@ describe('a Todoist task as the agenda places it', () => {
   it('keeps an all-day due date on its date in every zone', () => {
     const row = task('Pay rent', '2026-11-23', {}, 'Pacific/Kiritimati');
     for (const zone of [LA, BERLIN, 'Pacific/Kiritimati', 'Pacific/Pago_Pago']) {
-      const placed = toAgendaTask(row, zone);
+      const placed = show(row, zone);
       expect(placed).toMatchObject({ date: '2026-11-23' });
       expect(placed?.startMs).toBeUndefined();
     }
@@ -17,10 +25,10 @@ describe('a Todoist task as the agenda places it', () => {
 
   it('shows a floating time at that wall time wherever the viewer is', () => {
     const row = task('Groceries', '2026-11-23T18:00:00', {}, 'America/New_York');
-    const inLa = toAgendaTask(row, LA);
+    const inLa = show(row, LA);
     expect(inLa?.date).toBe('2026-11-23');
     expect(inLa?.startMs).toBe(Date.parse('2026-11-23T18:00:00-08:00'));
-    expect(toAgendaTask(row, BERLIN)?.startMs).toBe(Date.parse('2026-11-23T18:00:00+01:00'));
+    expect(show(row, BERLIN)?.startMs).toBe(Date.parse('2026-11-23T18:00:00+01:00'));
   });
 
   it('moves a fixed-instant due into the viewer’s day', () => {
@@ -41,9 +49,9 @@ describe('a Todoist task as the agenda places it', () => {
   });
 
   it('leaves out tasks without a usable due date', () => {
-    expect(toAgendaTask(task('Someday', undefined), LA)).toBeUndefined();
+    expect(show(task('Someday', undefined), LA)).toBeUndefined();
     const words = task('Draft', undefined, { due: { string: 'tomorrow 5pm', isRecurring: false } });
-    expect(toAgendaTask(words, LA)).toBeUndefined();
+    expect(show(words, LA)).toBeUndefined();
     expect(placeDueFor('next tuesday', LA)).toBeUndefined();
   });
 
@@ -52,19 +60,19 @@ describe('a Todoist task as the agenda places it', () => {
       raw: { id: 'x', duration: { amount: 90, unit: 'minute' } },
       id: '6X7rM8997g3RQmvh',
     });
-    expect(toAgendaTask(timed, LA)).toMatchObject({
+    expect(show(timed, LA)).toMatchObject({
       durationMs: 90 * 60_000,
       link: 'https://app.todoist.com/app/task/6X7rM8997g3RQmvh',
     });
     const local = task('New one', '2026-11-24', { raw: undefined, pending: ['op1'] });
-    const placed = toAgendaTask(local, LA);
+    const placed = show(local, LA);
     expect(placed?.link).toBeUndefined();
     expect(placed?.pending).toBe(true);
   });
 
   it('calls a task overdue the way Todoist does', () => {
     const now = Date.parse('2026-11-23T12:00:00-08:00');
-    const place = (due: string, extra = {}) => toAgendaTask(task('x', due, extra), LA)!;
+    const place = (due: string, extra = {}) => show(task('x', due, extra), LA)!;
     expect(isOverdue(place('2026-11-22'), '2026-11-23', now)).toBe(true);
     expect(isOverdue(place('2026-11-23'), '2026-11-23', now)).toBe(false);
     expect(isOverdue(place('2026-11-23T09:00:00'), '2026-11-23', now)).toBe(true);

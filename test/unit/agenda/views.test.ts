@@ -11,7 +11,7 @@ import { toAgendaEvent } from '../../../extension/ui/agenda/event-view';
 import { toAgendaTask } from '../../../extension/ui/agenda/task-placement';
 import { TimeGrid } from '../../../extension/ui/agenda/time-grid';
 import { daysFrom } from '../../../extension/ui/agenda/zone-days';
-import { allDayEvent, at, calendar, task, timedEvent } from './fixtures';
+import { allDayEvent, at, calendar, taskRow, timedEvent } from './fixtures';
 
 const NY = 'America/New_York';
 const actions: TaskActions = { completing: new Set(), onToggle: () => undefined };
@@ -28,8 +28,8 @@ function week(first: string, nowWall: string) {
     allDayEvent('Trip', days[1]!, days[3]!),
   ].map((row) => toAgendaEvent(projectEvent(row), calendar(), NY));
   const tasks = [
-    toAgendaTask(task('Call the dentist', first, { priority: 4 }), NY)!,
-    toAgendaTask(task('Renew passport', `${first.slice(0, 8)}01`), NY)!,
+    toAgendaTask(taskRow('Call the dentist', first, { priority: 4 }), NY)!,
+    toAgendaTask(taskRow('Renew passport', `${first.slice(0, 8)}01`), NY)!,
   ];
   const nowMs = Date.parse(at(nowWall, NY));
   const plan = planAgenda({
