@@ -11,6 +11,7 @@ import { AlmanacDb } from '../../../extension/store/db';
 import type { EventRecord } from '../../../extension/store/records';
 import { calendar, timedEvent } from './fixtures';
 import { V1_STORES, V2_STORES } from './legacy-schemas';
+import { touchedParts } from './touched-parts';
 
 const opened: Dexie[] = [];
 afterEach(() => {
@@ -115,12 +116,9 @@ describe('writing events writes their agenda rows', () => {
     const db = freshDb();
     const a = event('a', hour(9), hour(10));
     await db.events.put(a);
-    const touched: string[] = [];
-    const listen = (parts: Record<string, unknown>) => touched.push(...Object.keys(parts));
-    Dexie.on('storagemutated', listen);
-    await db.events.put({ ...a, etag: '"2"', raw: { ...a.raw, description: 'notes' } });
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    Dexie.on('storagemutated').unsubscribe(listen);
+    const touched = await touchedParts(() =>
+      db.events.put({ ...a, etag: '"2"', raw: { ...a.raw, description: 'notes' } }),
+    );
     expect(touched.some((part) => part.includes('/events/'))).toBe(true);
     expect(
       touched.some((part) => part.includes('/agendaDays/') || part.includes('/agendaEvents/')),

@@ -1,7 +1,6 @@
 // The new tab's task buckets (taskDays) on a real Dexie over fake-indexeddb: what a task's agenda
 // row holds, and that every way of writing tasks keeps the buckets equal to the projection of
 // `tasks`, in the same transaction.
-import Dexie from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, describe, expect, it } from 'vitest';
 import { groupTasksIntoDays } from '../../../extension/store/agenda-buckets';
@@ -9,6 +8,7 @@ import type { TaskDayRow } from '../../../extension/store/agenda-records';
 import { AlmanacDb } from '../../../extension/store/db';
 import { projectTask, sameTaskProjection } from '../../../extension/store/task-projection';
 import { agendaRowOf, task } from './fixtures';
+import { touchedParts } from './touched-parts';
 
 const opened: AlmanacDb[] = [];
 afterEach(() => {
@@ -151,12 +151,9 @@ describe('writing tasks writes their buckets', () => {
     const db = freshDb();
     const a = task('a', '2026-11-24');
     await db.tasks.put(a);
-    const touched: string[] = [];
-    const listen = (parts: Record<string, unknown>) => touched.push(...Object.keys(parts));
-    Dexie.on('storagemutated', listen);
-    await db.tasks.put({ ...a, description: 'notes', raw: { ...a.raw, description: 'notes' } });
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    Dexie.on('storagemutated').unsubscribe(listen);
+    const touched = await touchedParts(() =>
+      db.tasks.put({ ...a, description: 'notes', raw: { ...a.raw, description: 'notes' } }),
+    );
     expect(touched.some((part) => part.includes('/tasks/'))).toBe(true);
     expect(touched.some((part) => part.includes('/taskDays/'))).toBe(false);
   });
