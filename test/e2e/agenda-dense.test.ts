@@ -1,13 +1,15 @@
 // The week and day grids when a day is crowded, in Debian Chromium: 40 all-day entries (holidays,
 // leave and birthdays over many calendars) must not push the hours out of view, 40 meetings at
-// once must stay inside their day's column (no sideways scrolling), and the day headings must
-// stay whole. The crowded day is the week's last, where a spill would scroll the grid sideways.
+// once must stay inside their day's column (no sideways scrolling): as many side by side as are
+// readable, the rest behind a "+N" marker that lists them — and the day headings must stay
+// whole. The crowded day is the week's last, where a spill would scroll the grid sideways.
 // The agenda list of the same week paints its first screen first and then every entry, in order.
 // The rows are written through the page's own Dexie, as the agenda bench does.
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { Temporal } from 'temporal-polyfill';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MAX_COLUMNS } from '../../extension/ui/agenda/grid-overflow';
 import { type ExtensionBrowser, launchWithExtension } from './support/browser';
 import { buildExtension } from './support/build';
 import { openPage } from './support/extension-pages';
@@ -70,6 +72,8 @@ interface GridBoxes {
    * finds them. */
   readonly spilling: number;
   readonly blocks: number;
+  /** The "+N" markers' counts. */
+  readonly more: readonly string[];
 }
 
 function gridBoxes(page: Page): Promise<GridBoxes> {
@@ -94,6 +98,7 @@ function gridBoxes(page: Page): Promise<GridBoxes> {
       headClipped: head.scrollHeight > head.clientHeight,
       spilling,
       blocks,
+      more: [...document.querySelectorAll('.grid-body .block.more')].map((b) => b.textContent),
     };
   })()`) as Promise<GridBoxes>;
 }
@@ -123,11 +128,13 @@ describe('a crowded day', () => {
   });
 
   for (const view of ['week', 'day'] as const) {
+    // The meetings side by side, and one "+N" for the rest (they all start within half an hour).
+    const shown = MAX_COLUMNS[view] - 1;
     it(`keeps the hours in view, the columns apart and the headings whole (${view})`, async () => {
       await page.goto('about:blank');
       await page.goto(`${base()}#${view}/${view === 'week' ? today : crowded}`);
       await page.waitForSelector('.agenda-app[data-state="ready"] .time-grid');
-      await expect.poll(async () => (await gridBoxes(page)).blocks).toBe(AT_ONCE);
+      await expect.poll(async () => (await gridBoxes(page)).blocks).toBe(shown + 1);
       // The first frame held the hours the grid opens on and the first all-day chips (10 a
       // day); the next one every chip.
       const [firstFrame, chips] = (await page.evaluate(`(async () => {
@@ -142,14 +149,15 @@ describe('a crowded day', () => {
         ];
       })()`)) as [number, number];
       expect(chips).toBe(ALL_DAY);
-      expect(firstFrame).toBe(AT_ONCE + 10);
+      expect(firstFrame).toBe(shown + 1 + 10);
       const boxes = await gridBoxes(page);
+      expect(boxes.more).toEqual([`+${AT_ONCE - shown}`]);
       // The all-day row is capped and scrolls on its own (so the day really was crowded)…
       expect(boxes.allDay.scrollHeight).toBeGreaterThan(boxes.allDay.height + 100);
       expect(boxes.allDay.height).toBeLessThanOrEqual(0.25 * VIEWPORT.height);
       // …the hours keep most of the page…
       expect(boxes.body.height).toBeGreaterThan(0.4 * VIEWPORT.height);
-      // …40 side by side stay in their column, and nothing scrolls sideways.
+      // …the meetings and their marker stay in their column, and nothing scrolls sideways.
       expect(boxes.spilling).toBe(0);
       expect(boxes.body.scrollWidth).toBeLessThanOrEqual(boxes.body.clientWidth);
       expect(boxes.headClipped).toBe(false);
@@ -157,9 +165,79 @@ describe('a crowded day', () => {
       const first = await page.locator('.grid-body .block', { hasText: 'Meeting 0' }).boundingBox();
       expect(first?.y ?? -1).toBeGreaterThan(0);
       expect((first?.y ?? VIEWPORT.height) + (first?.height ?? 0)).toBeLessThan(VIEWPORT.height);
+      // Each shown meeting has a readable width (40 side by side had 3 px each in a week).
+      const widths = await page
+        .locator('.grid-body .block.event')
+        .evaluateAll((blocks) => blocks.map((b) => b.getBoundingClientRect().width));
+      expect(Math.min(...widths)).toBeGreaterThan(30);
+      // The marker's column is a narrow one at the column's right edge, beside the meetings.
+      const [marker, column, rightmost] = (await page.evaluate(`(() => {
+        const box = (el) => el.getBoundingClientRect();
+        const more = document.querySelector('.grid-body .block.more');
+        const events = [...more.parentElement.querySelectorAll('.block.event')].map(box);
+        return [box(more), box(more.parentElement), Math.max(...events.map((b) => b.right))];
+      })()`)) as [DOMRect, DOMRect, number];
+      expect(marker.width).toBeGreaterThan(30);
+      expect(marker.width).toBeLessThan(40);
+      expect(column.right - marker.right).toBeLessThan(4);
+      expect(rightmost).toBeLessThanOrEqual(marker.left);
       await page.screenshot({ path: `${SHOTS}/agenda-dense-${view}.png` });
     });
   }
+
+  it('lists the meetings behind "+N" beside it, walked by the keys, and closes on Escape', async () => {
+    await page.goto('about:blank');
+    await page.goto(`${base()}#week/${today}`);
+    await page.waitForSelector('.agenda-app[data-state="ready"] .time-grid .block.more');
+    const marker = page.locator('.grid-body .block.more button');
+    const shownTitles = await page.locator('.grid-body .block.event a').allTextContents();
+    // By keyboard: the marker is a stop like any entry; Enter opens its list with the focus on
+    // the first meeting, j walks the list only, and Escape gives the focus back to the marker.
+    await marker.focus();
+    await page.keyboard.press('Enter');
+    const popover = page.locator('.overflow-popover:popover-open');
+    await popover.waitFor();
+    expect(await marker.getAttribute('aria-expanded')).toBe('true');
+    await expect
+      .poll(() => page.evaluate('document.activeElement.closest(".overflow-popover") !== null'))
+      .toBe(true);
+    // Beside the marker, inside the window (placed from its real height, rows and all).
+    const box = await popover.boundingBox();
+    const markerBox = await marker.boundingBox();
+    expect(box && markerBox).toBeTruthy();
+    expect(box!.y).toBeGreaterThanOrEqual(0);
+    expect(box!.y + box!.height).toBeLessThanOrEqual(VIEWPORT.height);
+    expect(box!.x + box!.width <= markerBox!.x || box!.x >= markerBox!.x + markerBox!.width).toBe(
+      true,
+    );
+    const listed = await popover.locator('[data-agenda-item] .title').allTextContents();
+    expect(listed).toHaveLength(AT_ONCE - shownTitles.length);
+    // Together with the shown ones: every meeting, once; in the order they start.
+    expect(new Set([...shownTitles, ...listed]).size).toBe(AT_ONCE);
+    const starts = listed.map((t) => Number(t.replace('Meeting ', '')) % 3);
+    expect(starts).toEqual([...starts].sort((a, b) => a - b));
+    for (let i = 1; i < listed.length + 3; i++) await page.keyboard.press('j');
+    expect(await page.evaluate('document.activeElement.querySelector(".title")?.textContent')).toBe(
+      listed.at(-1),
+    );
+    await page.screenshot({ path: `${SHOTS}/agenda-dense-more.png` });
+    await page.keyboard.press('Escape');
+    await expect.poll(() => popover.count()).toBe(0);
+    expect(await marker.getAttribute('aria-expanded')).toBe('false');
+    expect(await page.evaluate('document.activeElement.textContent')).toBe(`+${listed.length}`);
+    // By mouse: a click opens it, a second click on the marker closes it, and "Day view" opens
+    // the crowded day's own view, where more fit side by side.
+    await marker.click();
+    await popover.waitFor();
+    await marker.click();
+    await expect.poll(() => popover.count()).toBe(0);
+    await marker.click();
+    await popover.getByRole('button', { name: 'Day view' }).click();
+    await expect.poll(() => page.evaluate('location.hash')).toBe(`#day/${crowded}`);
+    await expect
+      .poll(async () => (await gridBoxes(page)).more)
+      .toEqual([`+${AT_ONCE - (MAX_COLUMNS.day - 1)}`]);
+  });
 
   it('paints a first screen, then lists every entry in order, and j reaches the last', async () => {
     await page.goto('about:blank');

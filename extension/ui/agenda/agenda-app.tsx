@@ -34,7 +34,7 @@ import {
   useViewState,
 } from './use-agenda';
 import { parseViewHash, stepView, type ViewState, viewDays } from './view-state';
-import { dateOf, dayBounds, systemZone } from './zone-days';
+import { dateOf, dayBounds, type IsoDate, systemZone } from './zone-days';
 
 /** Start the read of the view the page will open on (the hash, else the saved view, in the
  * system zone). AgendaApp takes it if its view matches. Settles (never rejects) when it is in. */
@@ -176,7 +176,9 @@ export function AgendaApp(props: { zone?: string; locale?: string }) {
   const onKey = useCallback(
     (key: KeyAction, event: KeyboardEvent) => {
       if (key.type === 'move') {
-        const items = [...document.querySelectorAll<HTMLElement>('[data-agenda-item]')];
+        // Inside a grid's open "+N" list, the keys walk that list.
+        const scope = document.querySelector(':popover-open') ?? document;
+        const items = [...scope.querySelectorAll<HTMLElement>('[data-agenda-item]')];
         const at = items.indexOf(document.activeElement as HTMLElement);
         const next = items[moveIndex(at, key.delta, items.length)];
         if (next) {
@@ -208,6 +210,7 @@ export function AgendaApp(props: { zone?: string; locale?: string }) {
     [go, view, today, search, setPrefs],
   );
   useKeyboard(onKey);
+  const openDay = useCallback((date: IsoDate) => go({ view: 'day', date }), [go]);
 
   const signIn = (account: AccountStatus) =>
     void action
@@ -294,6 +297,7 @@ export function AgendaApp(props: { zone?: string; locale?: string }) {
             today={today}
             nowMs={nowMs}
             actions={actions}
+            onOpenDay={openDay}
           />
         )}
         {search.trim() !== '' && plan ? (

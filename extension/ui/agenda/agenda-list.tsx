@@ -2,7 +2,7 @@
 // entries first and then events and tasks in one timeline, with a "now" line in today.
 import { memo, useMemo, useState } from 'react';
 import type { AgendaPlan, DayEntry, DayPlan } from './agenda-plan';
-import { EventRow, type TaskActions, TaskRow } from './entry-views';
+import { EntryRow, type TaskActions, TaskRow } from './entry-views';
 import { fullDateText, monthDayText, relativeDayText, timeText } from './format';
 import { firstScreenEntries, limitPlan, useRenderBudget } from './render-budget';
 import { viewTiming } from './view-timing';
@@ -118,11 +118,7 @@ function Entry(props: ListProps & { entry: DayEntry; nowLine: boolean }) {
   return (
     <>
       {nowLine ? <NowLine nowMs={nowMs} zone={zone} locale={locale} /> : null}
-      {entry.kind === 'event' ? (
-        <EventRow entry={entry} zone={zone} locale={locale} />
-      ) : (
-        <TaskRow entry={entry} zone={zone} locale={locale} actions={props.actions} />
-      )}
+      <EntryRow entry={entry} zone={zone} locale={locale} actions={props.actions} />
     </>
   );
 }

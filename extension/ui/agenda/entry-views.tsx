@@ -2,7 +2,7 @@
 // completes it, and a link to Todoist). Every entry is a stop for j/k and the arrow keys
 // (`data-agenda-item`), in reading order.
 import type { AgendaEvent, AgendaTask } from './agenda-items';
-import type { EventOnDay, TaskOnDay } from './agenda-plan';
+import type { DayEntry, EventOnDay, TaskOnDay } from './agenda-plan';
 import { priorityColor, priorityLabel } from './colors';
 import { shortDateText, spanText, timeText } from './format';
 
@@ -140,5 +140,20 @@ export function TaskRow(props: {
         </span>
       </a>
     </li>
+  );
+}
+
+/** Either kind of entry, as the list (and a grid's "+N" list) draws it. */
+export function EntryRow(props: {
+  entry: DayEntry;
+  zone: string;
+  locale?: string | undefined;
+  actions: TaskActions;
+}) {
+  const { entry, zone, locale } = props;
+  return entry.kind === 'event' ? (
+    <EventRow entry={entry} zone={zone} locale={locale} />
+  ) : (
+    <TaskRow entry={entry} zone={zone} locale={locale} actions={props.actions} />
   );
 }

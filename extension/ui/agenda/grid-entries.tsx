@@ -24,17 +24,34 @@ interface EntryProps {
   readonly locale?: string | undefined;
 }
 
+/** The width of a crowded cluster's "+N" column (px): a count needs less than a title. */
+export const OVERFLOW_COLUMN_PX = 40;
+
 /** Where a block sits in its column: its box from `top` to `bottom` (px from the column's top)
- * and its share of the width, as one `inset` (the CSS margin keeps 2 px either side). */
+ * and its share of the width, as one `inset` (the CSS margin keeps 2 px either side). In a
+ * crowded cluster the entries' columns share what the "+N" column leaves. */
 export function blockInset(
   topPx: number,
   heightPx: number,
   columnPx: number,
   slot: Slot,
 ): CSSProperties {
-  const left = (slot.column / slot.columns) * 100;
-  const right = ((slot.columns - slot.column - slot.span) / slot.columns) * 100;
-  return { inset: `${topPx}px ${right}% ${columnPx - topPx - heightPx}px ${left}%` };
+  const vertical = [`${topPx}px`, `${columnPx - topPx - heightPx}px`];
+  const from = slot.column;
+  const to = slot.column + slot.span;
+  if (!slot.crowded) {
+    const left = `${(from / slot.columns) * 100}%`;
+    const right = `${((slot.columns - to) / slot.columns) * 100}%`;
+    return { inset: `${vertical[0]} ${right} ${vertical[1]} ${left}` };
+  }
+  // Entries' columns 0 … lanes − 1 are each (100% − the "+N" column) / lanes wide; the "+N"
+  // column starts where they end.
+  const lanes = slot.columns - 1;
+  const edge = (column: number) =>
+    `calc(${(column / lanes) * 100}% - ${(OVERFLOW_COLUMN_PX * column) / lanes}px)`;
+  const left = from === 0 ? '0%' : edge(from);
+  const right = to >= slot.columns ? '0%' : `calc(100% - ${edge(to)})`;
+  return { inset: `${vertical[0]} ${right} ${vertical[1]} ${left}` };
 }
 
 export function EventBlock(props: {

@@ -1,7 +1,17 @@
 // The day view (one column on a real-time axis: a DST day is 23 or 25 hours tall) and the week
 // view (seven columns on a wall-clock axis, so 9 AM lines up; the hour a DST change skipped or
-// repeated is shaded and explained). Overlapping timed entries sit side by side.
-import { type CSSProperties, memo, useLayoutEffect, useMemo, useRef, useState } from 'react';
+// repeated is shaded and explained). Overlapping timed entries sit side by side, as many as
+// stay readable; the rest of a crowded hour wait behind a "+N" marker (grid-overflow.tsx).
+import {
+  type CSSProperties,
+  memo,
+  useCallback,
+  useId,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import type { AgendaPlan, DayPlan } from './agenda-plan';
 import { ColorRules } from './color-rules';
 import type { TaskActions } from './entry-views';
@@ -17,9 +27,11 @@ import {
   TaskBlock,
   topOf,
 } from './grid-entries';
+import { MAX_COLUMNS, type OpenOverflow, OverflowMarker, OverflowPopover } from './grid-overflow';
 import { layoutColumns } from './overlap-layout';
 import { ALL_DAY_FIRST, gridFirstScreen, inFirstScreen, useRenderBudget } from './render-budget';
 import { viewTiming } from './view-timing';
+import type { IsoDate } from './zone-days';
 
 const DST_BAND_TITLES = {
   gap: 'Clocks moved forward: this hour did not happen',
@@ -38,6 +50,14 @@ interface GridProps {
   readonly actions: TaskActions;
   /** Called once every block is in the DOM (its first frame holds its first screen's only). */
   readonly onComplete?: () => void;
+  /** Opens a day's own view (offered by the week's "+N" lists). */
+  readonly onOpenDay?: (date: IsoDate) => void;
+}
+
+interface OverflowControl {
+  readonly open: OpenOverflow | undefined;
+  readonly popoverId: string;
+  readonly onOpen: (date: IsoDate, keys: readonly string[], invoker: HTMLElement) => void;
 }
 
 /** Memoized: the page re-renders for things the grid does not show (the background's status,
@@ -80,6 +100,20 @@ export const TimeGrid = memo(function TimeGrid(props: GridProps) {
     }
     return seen;
   }, [plan]);
+  // The "+N" list open, if one is: its marker's click toggles it, another marker's replaces it.
+  const [overflowOpen, setOverflowOpen] = useState<OpenOverflow>();
+  const popoverId = useId();
+  const onOpen = useCallback(
+    (date: IsoDate, keys: readonly string[], invoker: HTMLElement) =>
+      setOverflowOpen((open) => (open?.invoker === invoker ? undefined : { date, keys, invoker })),
+    [],
+  );
+  const onClose = useCallback(
+    (closed: OpenOverflow) => setOverflowOpen((open) => (open === closed ? undefined : open)),
+    [],
+  );
+  const overflow: OverflowControl = { open: overflowOpen, popoverId, onOpen };
+  const overflowDay = overflowOpen && plan.days.find((d) => d.date === overflowOpen.date);
 
   return (
     <div
@@ -134,10 +168,24 @@ export const TimeGrid = memo(function TimeGrid(props: GridProps) {
             day={day}
             axis={axes[i]!}
             screen={complete ? undefined : firstScreen}
+            overflow={overflow}
             {...props}
           />
         ))}
       </div>
+      {overflowOpen ? (
+        <OverflowPopover
+          id={popoverId}
+          open={overflowOpen}
+          // The entries as they are now: a sync or a tick may have changed them since it opened.
+          entries={(overflowDay?.timed ?? []).filter((e) => overflowOpen.keys.includes(e.key))}
+          zone={zone}
+          locale={locale}
+          actions={props.actions}
+          onClose={onClose}
+          onOpenDay={props.mode === 'week' ? props.onOpenDay : undefined}
+        />
+      ) : null}
     </div>
   );
 });
@@ -166,15 +214,17 @@ function DayColumn(
     axis: DayAxis;
     /** Only the blocks in these minutes (the first frame); all when absent. */
     screen: { readonly from: number; readonly to: number } | undefined;
+    overflow: OverflowControl;
   },
 ) {
-  const { day, axis, nowMs, zone, locale, screen } = props;
+  const { day, axis, nowMs, zone, locale, screen, overflow } = props;
   const spans = day.timed.map((e) => ({
     key: e.key,
     top: topOf(e, axis),
     bottom: bottomOf(e, axis),
   }));
-  const slots = layoutColumns(spans, MIN_MINUTES);
+  const { slots, overflow: markers } = layoutColumns(spans, MIN_MINUTES, MAX_COLUMNS[props.mode]);
+  const byKey = markers.length > 0 ? new Map(day.timed.map((e) => [e.key, e])) : undefined;
   const columnPx = axis.totalMinutes * PX_PER_MINUTE;
   const showNow = nowMs >= axis.startMs && nowMs < axis.endMs;
   return (
@@ -206,7 +256,8 @@ function DayColumn(
         const span = spans[i]!;
         // Placed among all of the day's entries (slots), so the rest arrive beside it.
         if (screen && !inFirstScreen(span, screen)) return null;
-        const slot = slots.get(entry.key) ?? { column: 0, columns: 1, span: 1 };
+        const slot = slots.get(entry.key);
+        if (!slot) return null; // behind a "+N" marker
         const style = blockInset(
           span.top * PX_PER_MINUTE,
           Math.max(MIN_MINUTES, span.bottom - span.top) * PX_PER_MINUTE - 2,
@@ -233,6 +284,27 @@ function DayColumn(
             zone={zone}
             locale={locale}
             actions={props.actions}
+          />
+        );
+      })}
+      {markers.map((marker) => {
+        if (screen && !inFirstScreen(marker, screen)) return null;
+        const open = overflow.open;
+        return (
+          <OverflowMarker
+            key={`more-${marker.keys[0]}`}
+            entries={marker.keys.flatMap((key) => byKey?.get(key) ?? [])}
+            style={blockInset(
+              marker.top * PX_PER_MINUTE,
+              (marker.bottom - marker.top) * PX_PER_MINUTE - 2,
+              columnPx,
+              marker,
+            )}
+            expanded={open?.date === day.date && open.keys[0] === marker.keys[0]}
+            popoverId={overflow.popoverId}
+            zone={zone}
+            locale={locale}
+            onOpen={(button) => overflow.onOpen(day.date, marker.keys, button)}
           />
         );
       })}

@@ -1,10 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { layoutColumns, type Slot, type Span } from '../../../extension/ui/agenda/overlap-layout';
+import {
+  layoutColumns,
+  OVERFLOW_GROUP_MINUTES,
+  type Slot,
+  type Span,
+} from '../../../extension/ui/agenda/overlap-layout';
 
 const span = (key: string, top: number, bottom: number): Span => ({ key, top, bottom });
 const slots = (spans: Span[], minHeight = 0) =>
   Object.fromEntries(
-    [...layoutColumns(spans, minHeight)].map(([k, s]) => [
+    [...layoutColumns(spans, minHeight).slots].map(([k, s]) => [
       k,
       `${s.span > 1 ? `${s.column}-${s.column + s.span - 1}` : s.column}/${s.columns}`,
     ]),
@@ -72,13 +77,17 @@ describe('overlap layout', () => {
   });
 
   it('handles nothing', () => {
-    expect(layoutColumns([]).size).toBe(0);
+    expect(layoutColumns([])).toEqual({ slots: new Map(), overflow: [] });
   });
 });
 
 /** No two overlapping items' boxes share a column, widened or not; and an item stops widening
  * only at the cluster's edge or at a column where something it overlaps sits. */
-function expectWidest(spans: readonly Span[], layout: Map<string, Slot>, minHeight: number) {
+function expectWidest(
+  spans: readonly Span[],
+  layout: ReadonlyMap<string, Slot>,
+  minHeight: number,
+) {
   const boxes = spans.map((s) => ({ ...s, bottom: Math.max(s.bottom, s.top + minHeight) }));
   const overlap = (a: Span, b: Span) => a.key !== b.key && a.top < b.bottom && b.top < a.bottom;
   for (const item of boxes) {
@@ -121,25 +130,145 @@ function scanLayout(spans: readonly Span[], minHeight: number) {
   return out;
 }
 
+/** A seeded random number source in [0, 1). */
+function seeded(start: number): () => number {
+  let seed = start;
+  return () => {
+    seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
+    return seed / 2 ** 31;
+  };
+}
+
+/** Up to 150 items on quarter hours, up to three hours long (zero-length ones too). */
+function randomDay(rand: () => number): Span[] {
+  return Array.from({ length: 1 + Math.floor(rand() * 150) }, (_, i) => {
+    const top = Math.floor(rand() * 96) * 15;
+    return span(`e${i}`, top, top + Math.floor(rand() * 12) * 15);
+  });
+}
+
 describe('overlap layout on crowded days', () => {
   it('places every item where a scan of the columns would, on seeded random days', () => {
-    let seed = 7;
-    const rand = () => {
-      seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
-      return seed / 2 ** 31;
-    };
+    const rand = seeded(7);
     for (let day = 0; day < 200; day++) {
-      const count = 1 + Math.floor(rand() * 150);
-      const spans = Array.from({ length: count }, (_, i) => {
-        const top = Math.floor(rand() * 96) * 15;
-        return span(`e${i}`, top, top + Math.floor(rand() * 12) * 15);
-      });
-      const layout = layoutColumns(spans, 25);
+      const spans = randomDay(rand);
+      const layout = layoutColumns(spans, 25).slots;
       const columnsOnly = Object.fromEntries(
         [...layout].map(([k, slot]) => [k, `${slot.column}/${slot.columns}`]),
       );
       expect(columnsOnly).toEqual(scanLayout(spans, 25));
       expectWidest(spans, layout, 25);
+    }
+  });
+});
+
+describe('overlap layout with a column cap', () => {
+  const hour = (h: number) => h * 60;
+
+  it('keeps a cluster at the cap as it is', () => {
+    const four = ['a', 'b', 'c', 'd'].map((k) => span(k, hour(9), hour(10)));
+    const capped = layoutColumns(four, 0, 4);
+    expect(capped.overflow).toEqual([]);
+    expect(capped.slots).toEqual(layoutColumns(four).slots);
+  });
+
+  it('gives the last column of a crowded cluster to a marker for the items past it', () => {
+    // Five at 9–10 (e the longest): three columns of items, the other two behind "+2".
+    const five = [
+      span('a', hour(9), hour(10)),
+      span('b', hour(9), hour(10)),
+      span('c', hour(9), hour(10)),
+      span('d', hour(9) + 15, hour(10)),
+      span('e', hour(9) + 30, hour(11)),
+    ];
+    const { slots: shown, overflow } = layoutColumns(five, 0, 4);
+    expect(Object.fromEntries([...shown].map(([k, s]) => [k, `${s.column}/${s.columns}`]))).toEqual(
+      { a: '0/4', b: '1/4', c: '2/4' },
+    );
+    expect(overflow).toEqual([
+      {
+        top: hour(9) + 15,
+        bottom: hour(11),
+        column: 3,
+        columns: 4,
+        span: 1,
+        crowded: true,
+        keys: ['d', 'e'],
+      },
+    ]);
+  });
+
+  it('lets an item widen over the markers’ column where no marker is', () => {
+    // Five at 9 overflow two into a marker (9–10); f at 10:30–11, in the cluster through a,
+    // has only a beside it, so it widens over the markers' column too.
+    const spans = [
+      span('a', hour(9), hour(11)),
+      span('b', hour(9), hour(10)),
+      span('c', hour(9), hour(10)),
+      span('d', hour(9), hour(10)),
+      span('e', hour(9), hour(10)),
+      span('f', hour(10) + 30, hour(11)),
+    ];
+    const { slots: shown, overflow } = layoutColumns(spans, 0, 4);
+    expect(overflow.map((m) => [m.top, m.bottom, m.keys])).toEqual([
+      [hour(9), hour(10), ['d', 'e']],
+    ]);
+    expect(shown.get('f')).toEqual({ column: 1, columns: 4, span: 3, crowded: true });
+  });
+
+  it('starts a new marker an hour on, cutting the one before where the next begins', () => {
+    // Four columns' worth all afternoon: the fourth column overflows, one marker an hour.
+    const spans = Array.from({ length: 4 * 6 }, (_, i) => {
+      const top = hour(12) + Math.floor(i / 4) * 40;
+      return span(`e${i}`, top, top + 60);
+    });
+    const { overflow } = layoutColumns(spans, 0, 3);
+    expect(overflow.length).toBeGreaterThan(1);
+    for (const [i, marker] of overflow.entries()) {
+      const next = overflow[i + 1];
+      if (next) {
+        expect(marker.bottom).toBe(next.top);
+        expect(marker.bottom - marker.top).toBeGreaterThanOrEqual(OVERFLOW_GROUP_MINUTES);
+      }
+      expect(marker.keys.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('accounts for every item, once, and overlaps nothing, on seeded random days', () => {
+    const rand = seeded(11);
+    for (let day = 0; day < 200; day++) {
+      const cap = 2 + Math.floor(rand() * 8);
+      const spans = randomDay(rand);
+      const { slots: shown, overflow } = layoutColumns(spans, 25, cap);
+      const hidden = overflow.flatMap((m) => m.keys);
+      expect(new Set([...shown.keys(), ...hidden]).size).toBe(spans.length);
+      expect(shown.size + hidden.length).toBe(spans.length);
+      const drawn = new Map(
+        spans.map((s) => [s.key, { ...s, bottom: Math.max(s.bottom, s.top + 25) }]),
+      );
+      // Boxes: the items shown and the markers, none overlapping another in a shared column.
+      const boxes = [
+        ...[...shown].map(([key, slot]) => ({ ...drawn.get(key)!, ...slot })),
+        ...overflow.map((m) => ({ ...m, key: `+${m.keys[0]}` })),
+      ];
+      for (const box of boxes) {
+        expect(box.columns).toBeLessThanOrEqual(cap);
+        expect(box.column + box.span).toBeLessThanOrEqual(box.columns);
+        for (const other of boxes) {
+          if (other === box || !(other.top < box.bottom && box.top < other.bottom)) continue;
+          const apart =
+            box.column + box.span <= other.column || other.column + other.span <= box.column;
+          expect(apart).toBe(true);
+        }
+      }
+      // A marker stands for items that start within it.
+      for (const marker of overflow) {
+        for (const key of marker.keys) {
+          const item = drawn.get(key)!;
+          expect(item.top).toBeGreaterThanOrEqual(marker.top);
+          expect(item.top).toBeLessThan(marker.bottom);
+        }
+      }
     }
   });
 });

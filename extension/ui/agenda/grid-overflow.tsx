@@ -1,0 +1,169 @@
+// The "+N" markers of a crowded time grid (overlap-layout.ts: a cluster past its column cap keeps
+// its last column for them) and the list a marker opens: every entry it stands for, drawn as the
+// agenda list draws it (time, calendar, a task's checkbox), in a popover beside the marker.
+// The popover is the browser's own (`popover="auto"`): it sits in the top layer (no column clips
+// it), closes on Escape and on a click elsewhere, and only one is open at a time. It is mounted
+// only while open, so a crowded week adds one small element per marker, not a hidden copy of
+// every entry.
+import { type CSSProperties, useEffect, useId, useLayoutEffect, useRef } from 'react';
+import type { DayEntry } from './agenda-plan';
+import { EntryRow, type TaskActions } from './entry-views';
+import { fullDateText, timeText } from './format';
+import type { IsoDate } from './zone-days';
+
+/** The most columns a cluster of overlapping entries is divided into, the last one holding the
+ * "+N" markers when it has more: a week's column (~160 px at 1440 px wide) fits three readable
+ * titles, the day view's (~1,100 px) nine. */
+export const MAX_COLUMNS = { week: 4, day: 10 } as const;
+
+export interface OpenOverflow {
+  readonly date: IsoDate;
+  readonly keys: readonly string[];
+  /** The marker's button: the popover sits beside it, and focus returns to it. */
+  readonly invoker: HTMLElement;
+}
+
+/** How the entries a marker stands for are named to assistive technology and in its tooltip. */
+function overflowLabel(entries: readonly DayEntry[], zone: string, locale?: string): string {
+  const first = entries[0];
+  const from = first ? startOf(first) : undefined;
+  const more = `${entries.length} more ${entries.length === 1 ? 'entry' : 'entries'}`;
+  return from === undefined ? more : `${more} from ${timeText(from, zone, locale)}`;
+}
+
+function startOf(entry: DayEntry): number | undefined {
+  return entry.kind === 'event' ? entry.startMs : entry.task.startMs;
+}
+
+export function OverflowMarker(props: {
+  readonly entries: readonly DayEntry[];
+  readonly style: CSSProperties;
+  readonly expanded: boolean;
+  readonly popoverId: string;
+  readonly zone: string;
+  readonly locale?: string | undefined;
+  readonly onOpen: (button: HTMLElement) => void;
+}) {
+  const label = overflowLabel(props.entries, props.zone, props.locale);
+  return (
+    <li className="block more" style={props.style}>
+      <button
+        type="button"
+        data-agenda-item=""
+        aria-haspopup="dialog"
+        aria-expanded={props.expanded}
+        aria-controls={props.expanded ? props.popoverId : undefined}
+        aria-label={label}
+        title={label}
+        onClick={(event) => props.onOpen(event.currentTarget)}
+      >
+        +{props.entries.length}
+      </button>
+    </li>
+  );
+}
+
+/** Space kept between the popover and the marker, and the window's edges (px). */
+const GAP = 8;
+
+export function OverflowPopover(props: {
+  readonly id: string;
+  readonly open: OpenOverflow;
+  readonly entries: readonly DayEntry[];
+  readonly zone: string;
+  readonly locale?: string | undefined;
+  readonly actions: TaskActions;
+  /** Hears which opening closed (a late event of an earlier one must not close a later). */
+  readonly onClose: (closed: OpenOverflow) => void;
+  /** The week offers the day's own view, whose columns hold more side by side. */
+  readonly onOpenDay?: ((date: IsoDate) => void) | undefined;
+}) {
+  const { open, entries, zone, locale, onClose } = props;
+  const ref = useRef<HTMLDivElement>(null);
+  const headingId = useId();
+
+  // Shown as soon as it is mounted, beside its marker, with the focus on its first entry.
+  useLayoutEffect(() => {
+    const popover = ref.current;
+    if (!popover) return;
+    // The marker as its source: a click on it is no click elsewhere, so it can close what it
+    // opened (browsers without the option ignore it).
+    const show = popover.showPopover as (options?: { source?: HTMLElement }) => void;
+    if (!popover.matches(':popover-open')) show.call(popover, { source: open.invoker });
+    const anchor = open.invoker.getBoundingClientRect();
+    const box = popover.getBoundingClientRect();
+    const room = globalThis.innerWidth - anchor.right - GAP;
+    const left =
+      room >= box.width ? anchor.right + GAP : Math.max(GAP, anchor.left - GAP - box.width);
+    const top = Math.min(
+      Math.max(GAP, anchor.top),
+      Math.max(GAP, globalThis.innerHeight - box.height - GAP),
+    );
+    popover.style.left = `${left}px`;
+    popover.style.top = `${top}px`;
+    popover.querySelector<HTMLElement>('[data-agenda-item]')?.focus({ preventScroll: true });
+  }, [open]);
+
+  // Closed by the browser (Escape, a click elsewhere) or by us: forget it, and give the focus
+  // back to the marker when it was inside (or nowhere).
+  useEffect(() => {
+    const popover = ref.current;
+    if (!popover) return;
+    const onToggle = (event: Event) => {
+      if ((event as ToggleEvent).newState !== 'closed') return;
+      const active = document.activeElement;
+      if (!active || active === document.body || popover.contains(active)) {
+        open.invoker.focus({ preventScroll: true });
+      }
+      onClose(open);
+    };
+    popover.addEventListener('toggle', onToggle);
+    return () => popover.removeEventListener('toggle', onToggle);
+  }, [open, onClose]);
+
+  return (
+    <div
+      ref={ref}
+      id={props.id}
+      className="overflow-popover"
+      popover="auto"
+      role="dialog"
+      aria-labelledby={headingId}
+    >
+      <header>
+        <h3 id={headingId}>
+          {fullDateText(open.date, locale)}
+          <span className="muted">{overflowLabel(entries, zone, locale)}</span>
+        </h3>
+        {props.onOpenDay ? (
+          <button type="button" className="small" onClick={() => props.onOpenDay?.(open.date)}>
+            Day view
+          </button>
+        ) : null}
+        <button
+          type="button"
+          className="small"
+          aria-label="Close"
+          onClick={() => ref.current?.hidePopover()}
+        >
+          ×
+        </button>
+      </header>
+      {entries.length === 0 ? (
+        <p className="muted">These entries have changed since: nothing left to show here.</p>
+      ) : (
+        <ul>
+          {entries.map((entry) => (
+            <EntryRow
+              key={entry.key}
+              entry={entry}
+              zone={zone}
+              locale={locale}
+              actions={props.actions}
+            />
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
