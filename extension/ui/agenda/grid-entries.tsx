@@ -1,5 +1,5 @@
 // The entries of the time grid: timed events and tasks as positioned blocks, all-day ones as
-// chips, and where an entry sits on a day's axis. A week holds 1,000+ of them, so each is lean:
+// chips, and where an entry sits on a day's axis. A busy week draws hundreds, so each is lean:
 // its place is ONE inline style (`inset`), its colour a class (color-rules.tsx), and a block is
 // two elements: the link holds the title as text and the time as `data-time`, which CSS shows
 // (`::after`) — half the elements to create, style and lay out. The link's aria-label carries
