@@ -23,6 +23,13 @@ export interface OpenOverflow {
   readonly invoker: HTMLElement;
 }
 
+/** The entries of `timed` (a day's, in start order) that a marker stands for: the marker and
+ * its list both draw them from the day as it is now (a sync may have changed it since). */
+export function entriesBehind(timed: readonly DayEntry[], keys: readonly string[]): DayEntry[] {
+  const wanted = new Set(keys);
+  return timed.filter((e) => wanted.has(e.key));
+}
+
 /** How the entries a marker stands for are named to assistive technology and in its tooltip. */
 function overflowLabel(entries: readonly DayEntry[], zone: string, locale?: string): string {
   const first = entries[0];

@@ -27,7 +27,13 @@ import {
   TaskBlock,
   topOf,
 } from './grid-entries';
-import { MAX_COLUMNS, type OpenOverflow, OverflowMarker, OverflowPopover } from './grid-overflow';
+import {
+  entriesBehind,
+  MAX_COLUMNS,
+  type OpenOverflow,
+  OverflowMarker,
+  OverflowPopover,
+} from './grid-overflow';
 import { layoutColumns } from './overlap-layout';
 import { ALL_DAY_FIRST, gridFirstScreen, inFirstScreen, useRenderBudget } from './render-budget';
 import { viewTiming } from './view-timing';
@@ -177,8 +183,7 @@ export const TimeGrid = memo(function TimeGrid(props: GridProps) {
         <OverflowPopover
           id={popoverId}
           open={overflowOpen}
-          // The entries as they are now: a sync or a tick may have changed them since it opened.
-          entries={(overflowDay?.timed ?? []).filter((e) => overflowOpen.keys.includes(e.key))}
+          entries={entriesBehind(overflowDay?.timed ?? [], overflowOpen.keys)}
           zone={zone}
           locale={locale}
           actions={props.actions}
@@ -224,7 +229,6 @@ function DayColumn(
     bottom: bottomOf(e, axis),
   }));
   const { slots, overflow: markers } = layoutColumns(spans, MIN_MINUTES, MAX_COLUMNS[props.mode]);
-  const byKey = markers.length > 0 ? new Map(day.timed.map((e) => [e.key, e])) : undefined;
   const columnPx = axis.totalMinutes * PX_PER_MINUTE;
   const showNow = nowMs >= axis.startMs && nowMs < axis.endMs;
   return (
@@ -293,7 +297,7 @@ function DayColumn(
         return (
           <OverflowMarker
             key={`more-${marker.keys[0]}`}
-            entries={marker.keys.flatMap((key) => byKey?.get(key) ?? [])}
+            entries={entriesBehind(day.timed, marker.keys)}
             style={blockInset(
               marker.top * PX_PER_MINUTE,
               (marker.bottom - marker.top) * PX_PER_MINUTE - 2,
