@@ -9,7 +9,7 @@ import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { Temporal } from 'temporal-polyfill';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAX_COLUMNS } from '../../extension/ui/agenda/grid-overflow';
+import { columnCap, MAX_COLUMNS } from '../../extension/ui/agenda/column-cap';
 import { type ExtensionBrowser, launchWithExtension } from './support/browser';
 import { buildExtension } from './support/build';
 import { openPage } from './support/extension-pages';
@@ -68,6 +68,8 @@ interface GridBoxes {
   readonly allDay: { height: number; scrollHeight: number };
   readonly body: { height: number; scrollWidth: number; clientWidth: number };
   readonly headClipped: boolean;
+  /** Day headings whose date is wider than the heading (it runs into the next day's). */
+  readonly headingsOverflowing: number;
   /** Blocks drawn over the next day: a hit test just past their column's right edge still
    * finds them. */
   readonly spilling: number;
@@ -75,6 +77,8 @@ interface GridBoxes {
   /** The "+N" markers' counts. */
   readonly more: readonly string[];
 }
+
+const moreButton = (page: Page) => page.locator('.grid-body .block.more button');
 
 function gridBoxes(page: Page): Promise<GridBoxes> {
   return page.evaluate(`(() => {
@@ -96,6 +100,9 @@ function gridBoxes(page: Page): Promise<GridBoxes> {
       allDay: { height: allDay.getBoundingClientRect().height, scrollHeight: allDay.scrollHeight },
       body: { height: body.clientHeight, scrollWidth: body.scrollWidth, clientWidth: body.clientWidth },
       headClipped: head.scrollHeight > head.clientHeight,
+      headingsOverflowing: [...head.querySelectorAll('h2')].filter(
+        (h) => h.querySelector('.day-date').getBoundingClientRect().width > h.clientWidth + 0.5,
+      ).length,
       spilling,
       blocks,
       more: [...document.querySelectorAll('.grid-body .block.more')].map((b) => b.textContent),
@@ -161,6 +168,7 @@ describe('a crowded day', () => {
       expect(boxes.spilling).toBe(0);
       expect(boxes.body.scrollWidth).toBeLessThanOrEqual(boxes.body.clientWidth);
       expect(boxes.headClipped).toBe(false);
+      expect(boxes.headingsOverflowing).toBe(0);
       // The 9 AM meetings are on screen, not scrolled away.
       const first = await page.locator('.grid-body .block', { hasText: 'Meeting 0' }).boundingBox();
       expect(first?.y ?? -1).toBeGreaterThan(0);
@@ -189,7 +197,7 @@ describe('a crowded day', () => {
     await page.goto('about:blank');
     await page.goto(`${base()}#week/${today}`);
     await page.waitForSelector('.agenda-app[data-state="ready"] .time-grid .block.more');
-    const marker = page.locator('.grid-body .block.more button');
+    const marker = moreButton(page);
     const shownTitles = await page.locator('.grid-body .block.event a').allTextContents();
     // By keyboard: the marker is a stop like any entry; Enter opens its list with the focus on
     // the first meeting, j walks the list only, and Escape gives the focus back to the marker.
@@ -240,6 +248,45 @@ describe('a crowded day', () => {
     await expect
       .poll(async () => (await gridBoxes(page)).more)
       .toEqual([`+${AT_ONCE - (MAX_COLUMNS.day - 1)}`]);
+  });
+
+  it('gives a narrow window fewer, wider lanes, and follows the window as it resizes', async () => {
+    await page.goto('about:blank');
+    await page.goto(`${base()}#week/${today}`);
+    await page.waitForSelector('.agenda-app[data-state="ready"] .time-grid .block.more');
+    const crowdedColumn = page.locator(`.grid-body .col[data-date="${crowded}"]`);
+    const lanes = async () => {
+      const width = await crowdedColumn.evaluate((col) => col.clientWidth);
+      const boxes = await gridBoxes(page);
+      return { cap: columnCap('week', width), more: boxes.more, spilling: boxes.spilling };
+    };
+    await moreButton(page).click();
+    await page.locator('.overflow-popover:popover-open').waitFor();
+    try {
+      // A week beside another window: ~80 px a day, one meeting and the "+N" column.
+      await page.setViewportSize({ width: 700, height: VIEWPORT.height });
+      await expect.poll(async () => (await lanes()).more).toEqual([`+${AT_ONCE - 1}`]);
+      expect((await lanes()).cap).toBe(2);
+      expect((await lanes()).spilling).toBe(0);
+      // The day headings shorten their dates ("Nov 22") rather than run into each other.
+      expect((await gridBoxes(page)).headingsOverflowing).toBe(0);
+      const widths = await crowdedColumn
+        .locator('.block.event')
+        .evaluateAll((blocks) => blocks.map((b) => b.getBoundingClientRect().width));
+      expect(widths).toHaveLength(1);
+      expect(widths[0]).toBeGreaterThan(30);
+      await page.screenshot({ path: `${SHOTS}/agenda-dense-narrow.png` });
+      // The list opened from a marker that the new width regrouped is closed, not left
+      // floating beside where the marker was.
+      await expect.poll(() => page.locator('.overflow-popover').count()).toBe(0);
+      // Widened again, without a reload: three lanes are back.
+      await page.setViewportSize(VIEWPORT);
+      await expect
+        .poll(async () => (await lanes()).more)
+        .toEqual([`+${AT_ONCE - (MAX_COLUMNS.week - 1)}`]);
+    } finally {
+      await page.setViewportSize(VIEWPORT);
+    }
   });
 
   it('paints a first screen, then lists every entry in order, and j reaches the last', async () => {

@@ -128,11 +128,18 @@ export function weekdayText(date: IsoDate, locale?: string, style: 'long' | 'sho
   return formatter(locale, { weekday: style, timeZone: 'UTC' }).format(dateAnchor(date));
 }
 
-/** "November 23" */
-export function monthDayText(date: IsoDate, locale?: string): string {
-  return formatter(locale, { month: 'long', day: 'numeric', timeZone: 'UTC' }).format(
-    dateAnchor(date),
-  );
+/** "November 23" (`long`), "Nov 23" (`short`), "23" (`day`): a heading picks the one its
+ * width holds. */
+export function monthDayText(
+  date: IsoDate,
+  locale?: string,
+  style: 'long' | 'short' | 'day' = 'long',
+): string {
+  const options: Intl.DateTimeFormatOptions =
+    style === 'day'
+      ? { day: 'numeric', timeZone: 'UTC' }
+      : { month: style, day: 'numeric', timeZone: 'UTC' };
+  return formatter(locale, options).format(dateAnchor(date));
 }
 
 /** "Monday, November 23, 2026" — for labels read aloud. */

@@ -11,11 +11,6 @@ import { EntryRow, type TaskActions } from './entry-views';
 import { fullDateText, timeText } from './format';
 import type { IsoDate } from './zone-days';
 
-/** The most columns a cluster of overlapping entries is divided into, the last one holding the
- * "+N" markers when it has more: a week's column (~160 px at 1440 px wide) fits three readable
- * titles, the day view's (~1,100 px) nine. */
-export const MAX_COLUMNS = { week: 4, day: 10 } as const;
-
 export interface OpenOverflow {
   readonly date: IsoDate;
   readonly keys: readonly string[];

@@ -14,6 +14,7 @@ import {
 } from 'react';
 import type { AgendaPlan, DayPlan } from './agenda-plan';
 import { ColorRules } from './color-rules';
+import { useColumnCap } from './column-cap';
 import type { TaskActions } from './entry-views';
 import { fullDateText, hourText, monthDayText, timeText, weekdayText } from './format';
 import { type AxisMode, type DayAxis, dayAxis, minuteOnAxis, wallHourOnAxis } from './grid-axis';
@@ -27,13 +28,7 @@ import {
   TaskBlock,
   topOf,
 } from './grid-entries';
-import {
-  entriesBehind,
-  MAX_COLUMNS,
-  type OpenOverflow,
-  OverflowMarker,
-  OverflowPopover,
-} from './grid-overflow';
+import { entriesBehind, type OpenOverflow, OverflowMarker, OverflowPopover } from './grid-overflow';
 import { layoutColumns } from './overlap-layout';
 import { ALL_DAY_FIRST, gridFirstScreen, inFirstScreen, useRenderBudget } from './render-budget';
 import { viewTiming } from './view-timing';
@@ -45,6 +40,10 @@ const DST_BAND_TITLES = {
 } as const;
 
 const WALL_HOURS = Array.from({ length: 24 }, (_, h) => h);
+
+/** The hours' gutter (px); a DST day's labels carry the zone ("1 AM PST", "3 AM PDT"). Set here,
+ * not in agenda.css, because the column cap's first guess needs it (column-cap.ts). */
+const GUTTER_PX = { plain: 64, zoneLabels: 92 } as const;
 
 interface GridProps {
   readonly plan: AgendaPlan;
@@ -64,6 +63,8 @@ interface OverflowControl {
   readonly open: OpenOverflow | undefined;
   readonly popoverId: string;
   readonly onOpen: (date: IsoDate, keys: readonly string[], invoker: HTMLElement) => void;
+  /** The most columns a cluster is divided into (column-cap.ts). */
+  readonly columnCap: number;
 }
 
 /** Memoized: the page re-renders for things the grid does not show (the background's status,
@@ -94,6 +95,9 @@ export const TimeGrid = memo(function TimeGrid(props: GridProps) {
   useLayoutEffect(() => {
     if (scroller.current) scroller.current.scrollTop = openAt * PX_PER_MINUTE;
   }, [openAt]);
+  // After the scroll position's effect: the layout it forced is the one measured.
+  const gutterPx = dstLabels ? GUTTER_PX.zoneLabels : GUTTER_PX.plain;
+  const columnCap = useColumnCap(props.mode, plan.days.length, gutterPx, scroller);
   const complete = useRenderBudget(1, 0, props.onComplete) >= 1;
   const [firstScreen] = useState(() =>
     gridFirstScreen(openAt, globalThis.innerHeight ?? 0, PX_PER_MINUTE),
@@ -118,13 +122,16 @@ export const TimeGrid = memo(function TimeGrid(props: GridProps) {
     (closed: OpenOverflow) => setOverflowOpen((open) => (open === closed ? undefined : open)),
     [],
   );
-  const overflow: OverflowControl = { open: overflowOpen, popoverId, onOpen };
+  // A new cap regroups the markers: the one a list was opened from may be gone.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: closes on a change of the cap only.
+  useLayoutEffect(() => setOverflowOpen(undefined), [columnCap]);
+  const overflow: OverflowControl = { open: overflowOpen, popoverId, onOpen, columnCap };
   const overflowDay = overflowOpen && plan.days.find((d) => d.date === overflowOpen.date);
 
   return (
     <div
-      className={`time-grid ${props.mode}${dstLabels ? ' zone-labels' : ''}`}
-      style={{ '--days': plan.days.length } as CSSProperties}
+      className={`time-grid ${props.mode}`}
+      style={{ '--days': plan.days.length, '--gutter': `${gutterPx}px` } as CSSProperties}
     >
       <ColorRules colors={colors} />
       <div className="grid-head">
@@ -139,7 +146,13 @@ export const TimeGrid = memo(function TimeGrid(props: GridProps) {
             <span className="day-name" {...viewTiming}>
               {weekdayText(day.date, locale, 'short')}
             </span>
-            <span className="day-date">{monthDayText(day.date, locale)}</span>
+            {/* Every form of the date, for CSS to pick the one the column's width holds
+                (agenda.css): "November 22" does not fit a week column of a narrow window. */}
+            <span className="day-date">
+              <span className="long">{monthDayText(day.date, locale)}</span>
+              <span className="short">{monthDayText(day.date, locale, 'short')}</span>
+              <span className="day">{monthDayText(day.date, locale, 'day')}</span>
+            </span>
             {day.bounds.hours !== 24 ? (
               <span className="badge dst" title="Clocks change this day">
                 {day.bounds.hours} h
@@ -228,7 +241,7 @@ function DayColumn(
     top: topOf(e, axis),
     bottom: bottomOf(e, axis),
   }));
-  const { slots, overflow: markers } = layoutColumns(spans, MIN_MINUTES, MAX_COLUMNS[props.mode]);
+  const { slots, overflow: markers } = layoutColumns(spans, MIN_MINUTES, overflow.columnCap);
   const columnPx = axis.totalMinutes * PX_PER_MINUTE;
   const showNow = nowMs >= axis.startMs && nowMs < axis.endMs;
   return (
