@@ -10,6 +10,7 @@ import type { Page } from 'playwright-core';
 import { Temporal } from 'temporal-polyfill';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { columnCap, MAX_COLUMNS } from '../../extension/ui/agenda/column-cap';
+import { axeViolations } from './support/axe';
 import { type ExtensionBrowser, launchWithExtension } from './support/browser';
 import { buildExtension } from './support/build';
 import { openPage } from './support/extension-pages';
@@ -229,6 +230,7 @@ describe('a crowded day', () => {
       listed.at(-1),
     );
     await page.screenshot({ path: `${SHOTS}/agenda-dense-more.png` });
+    expect(await axeViolations(page)).toEqual([]);
     await page.keyboard.press('Escape');
     await expect.poll(() => popover.count()).toBe(0);
     // The browser hides it at once; the page hears of it an event later.
@@ -276,6 +278,7 @@ describe('a crowded day', () => {
       expect(widths).toHaveLength(1);
       expect(widths[0]).toBeGreaterThan(30);
       await page.screenshot({ path: `${SHOTS}/agenda-dense-narrow.png` });
+      expect(await axeViolations(page)).toEqual([]);
       // The list opened from a marker that the new width regrouped is closed, not left
       // floating beside where the marker was.
       await expect.poll(() => page.locator('.overflow-popover').count()).toBe(0);

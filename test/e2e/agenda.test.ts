@@ -10,6 +10,7 @@ import { type RunningServer, startServer } from '../emulators/common/node-server
 import { CALENDAR_IDS, createGoogleEmulator, type GoogleEmulator } from '../emulators/google/index';
 import { createTodoistEmulator, type TodoistEmulator } from '../emulators/todoist/index';
 import { demoEvents, demoTasks, expectedRows, mondayOf, plain } from './support/agenda-demo-week';
+import { axeViolations } from './support/axe';
 import { type ExtensionBrowser, launchWithExtension } from './support/browser';
 import { buildExtension } from './support/build';
 import { openPage, readStore, sendMessage } from './support/extension-pages';
@@ -71,6 +72,7 @@ describe('the new tab over the demo week, in Los Angeles', () => {
     const connect = page.getByRole('button', { name: 'Connect Google Calendar' });
     await connect.waitFor();
     await page.screenshot({ path: `${SHOTS}/agenda-signed-out.png` });
+    expect(await axeViolations(page)).toEqual([]);
     await connect.click();
     await expect
       .poll(async () => (await readStore<{ id: string }>(page, 'sources')).length, {
@@ -354,7 +356,9 @@ describe('the new tab over the demo week, in Los Angeles', () => {
     await expect.poll(() => row.getAttribute('class')).not.toContain('done');
   });
 
-  it('saves screenshots of each view in light and dark', async () => {
+  // Each view, in both schemes, passes axe's WCAG 2.2 AA rules: names, roles, contrast (the
+  // declined event's dimming included), target sizes, and each link's name holding its text.
+  it('saves screenshots of each view in light and dark, and each passes axe', async () => {
     for (const scheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme: scheme });
       for (const [view, date] of [
@@ -364,6 +368,7 @@ describe('the new tab over the demo week, in Los Angeles', () => {
       ] as const) {
         await go(`#${view}/${date}`);
         await page.screenshot({ path: `${SHOTS}/agenda-${view}-${scheme}.png` });
+        expect(await axeViolations(page), `${view}, ${scheme}`).toEqual([]);
       }
     }
     await page.emulateMedia({ colorScheme: null });

@@ -8,6 +8,7 @@ import type { RunningServer } from '../emulators/common/node-server';
 import { startServer } from '../emulators/common/node-server';
 import { CALENDAR_IDS, createGoogleEmulator, type GoogleEmulator } from '../emulators/google/index';
 import { type RunningRelay, startWranglerRelay } from '../support/wrangler-relay';
+import { axeViolations } from './support/axe';
 import { type ExtensionBrowser, launchWithExtension } from './support/browser';
 import { buildExtension } from './support/build';
 import { openPage, openPopup, readStoreQuietly, type StoredEvent } from './support/extension-pages';
@@ -91,6 +92,7 @@ describe('Google push through the relay on workerd', () => {
       .toMatch(/^\s*Live$/);
     await expect.poll(() => popup.locator('.pill.live').count()).toBe(1);
     await popup.screenshot({ path: `${SHOTS}/popup-google-live.png` });
+    expect(await axeViolations(popup)).toEqual([]);
     await popup.close();
     // `sync` messages cause no run.
     expect(await pushRuns()).toEqual([]);

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../emulators/common/node-server';
 import { startServer } from '../emulators/common/node-server';
 import { CALENDAR_IDS, createGoogleEmulator, type GoogleEmulator } from '../emulators/google/index';
+import { axeViolations } from './support/axe';
 import { type ExtensionBrowser, launchWithExtension } from './support/browser';
 import { buildExtension } from './support/build';
 import {
@@ -79,6 +80,7 @@ describe('Google Calendar in the built extension', () => {
     const progress = page.getByRole('progressbar');
     await expect.poll(() => progress.count()).toBe(1);
     await page.screenshot({ path: `${SHOTS}/popup-first-sync.png` });
+    expect(await axeViolations(page)).toEqual([]);
     await expect.poll(() => progress.count(), { timeout: 20_000 }).toBe(0);
     await page.close();
     await options.close();
@@ -103,6 +105,7 @@ describe('Google Calendar in the built extension', () => {
     await personal.check();
     await expect.poll(count, { timeout: 10_000 }).toBeGreaterThan(0);
     await options.screenshot({ path: `${SHOTS}/options.png`, fullPage: true });
+    expect(await axeViolations(options)).toEqual([]);
     await page.close();
     await options.close();
   });
@@ -140,6 +143,7 @@ describe('Google Calendar in the built extension', () => {
       .poll(() => page.locator('header').textContent())
       .toContain('Polling · every 15 min');
     await page.screenshot({ path: `${SHOTS}/popup-synced.png` });
+    expect(await axeViolations(page)).toEqual([]);
     await page.close();
   });
 
@@ -190,6 +194,7 @@ describe('Google Calendar in the built extension', () => {
       .toContain('Sync failed');
     expect(await work.getByRole('button', { name: 'Retry syncing Work' }).isVisible()).toBe(true);
     await page.screenshot({ path: `${SHOTS}/popup-error.png` });
+    expect(await axeViolations(page)).toEqual([]);
 
     google.faults.remove(fault.id);
     await work.getByRole('button', { name: 'Retry syncing Work' }).click();

@@ -9,6 +9,7 @@ import type { RunningServer } from '../emulators/common/node-server';
 import { startServer } from '../emulators/common/node-server';
 import { createTodoistEmulator, type TodoistEmulator } from '../emulators/todoist/index';
 import { type RunningRelay, startWranglerRelay } from '../support/wrangler-relay';
+import { axeViolations } from './support/axe';
 import { type ExtensionBrowser, launchWithExtension } from './support/browser';
 import { buildExtension } from './support/build';
 import {
@@ -111,6 +112,7 @@ describe('Todoist push through the relay on workerd', () => {
       .poll(() => popup.locator('.pill.live').textContent(), { timeout: 20_000 })
       .toContain('Live');
     await popup.screenshot({ path: `${SHOTS}/popup-live.png` });
+    expect(await axeViolations(popup)).toEqual([]);
     await popup.close();
   });
 
@@ -175,6 +177,7 @@ describe('Todoist push through the relay on workerd', () => {
       .poll(() => popup.locator('.push-detail').textContent(), { timeout: 30_000 })
       .toMatch(/Relay unreachable · retrying in \d+ s/);
     await popup.screenshot({ path: `${SHOTS}/popup-relay-unreachable.png` });
+    expect(await axeViolations(popup)).toEqual([]);
     // A fresh relay on the same address knows no subscriber (new Durable Object state): the
     // extension's reconnect is refused (401/404), so it registers anew and links Todoist again.
     relay = await startWranglerRelay(SECRETS, { port });

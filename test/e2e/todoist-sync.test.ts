@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../emulators/common/node-server';
 import { startServer } from '../emulators/common/node-server';
 import { createTodoistEmulator, type TodoistEmulator } from '../emulators/todoist/index';
+import { axeViolations } from './support/axe';
 import { type ExtensionBrowser, launchWithExtension } from './support/browser';
 import { buildExtension } from './support/build';
 import { openPage, openPopup, readStore, sendMessage } from './support/extension-pages';
@@ -92,6 +93,7 @@ describe('Todoist sync in the built extension', () => {
       )
       .toBe(true);
     await options.screenshot({ path: `${SHOTS}/options-todoist.png`, fullPage: true });
+    expect(await axeViolations(options)).toEqual([]);
     await options.close();
 
     const page = await popup();
@@ -169,6 +171,7 @@ describe('Todoist sync in the built extension', () => {
     await expect.poll(() => failed.textContent()).toContain('1 change couldn’t be saved');
     expect(await failed.textContent()).toContain('Edit “Buy groceries”');
     await page.screenshot({ path: `${SHOTS}/popup-todoist.png` });
+    expect(await axeViolations(page)).toEqual([]);
 
     await failed.getByRole('button', { name: 'Discard' }).click();
     await expect.poll(() => failed.count()).toBe(0);

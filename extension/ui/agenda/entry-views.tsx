@@ -1,6 +1,7 @@
 // One entry of the agenda list: an event (a link to Google Calendar) or a task (a checkbox that
 // completes it, and a link to Todoist). Every entry is a stop for j/k and the arrow keys
 // (`data-agenda-item`), in reading order.
+import type { CSSProperties, ReactNode } from 'react';
 import type { AgendaEvent, AgendaTask } from './agenda-items';
 import type { DayEntry, EventOnDay, TaskOnDay } from './agenda-plan';
 import { priorityColor, priorityLabel } from './colors';
@@ -23,6 +24,14 @@ export function zoneCity(zone: string): string {
   return (zone.split('/').at(-1) ?? zone).replaceAll('_', ' ');
 }
 
+/** A list entry's link's name: what the link shows, in the order it shows it, then what sits
+ * beside it (the time). Voice control users say what they see ("click Gym"), so the name holds
+ * the visible text whole and first (WCAG 2.5.3, label in name); screen reader users get the
+ * rest after it, and nothing the link shows is left out of it. */
+export function entryName(...parts: readonly (string | false | undefined)[]): string {
+  return parts.filter(Boolean).join(', ');
+}
+
 export function eventWhen(entry: EventOnDay, zone: string, locale?: string): string {
   if (entry.event.allDay || (entry.continuesBefore && entry.continuesAfter)) {
     return entry.dayCount > 1 ? `Day ${entry.dayIndex} of ${entry.dayCount}` : 'All day';
@@ -34,7 +43,15 @@ export function EventRow(props: { entry: EventOnDay; zone: string; locale?: stri
   const { entry, zone, locale } = props;
   const { event } = entry;
   const when = eventWhen(entry, zone, locale);
-  const label = `${event.title}, ${when}${event.declined ? ', declined' : ''}, ${event.calendarName}`;
+  const meta = eventMeta(event, entry, locale);
+  const label = entryName(
+    event.title,
+    meta.text,
+    meta.there,
+    event.recurring && 'repeats',
+    event.declined && 'declined',
+    when,
+  );
   return (
     <li className={`entry event${event.declined ? ' declined' : ''}`} data-kind="event">
       <span className="when">{when}</span>
@@ -46,15 +63,20 @@ export function EventRow(props: { entry: EventOnDay; zone: string; locale?: stri
         data-agenda-item=""
         aria-label={label}
       >
-        <span className="title">{event.title}</span>
-        <EventMeta event={event} entry={entry} locale={locale} />
+        <span className="title">{event.title}</span> <EventMeta event={event} meta={meta} />
       </a>
     </li>
   );
 }
 
-function EventMeta(props: { event: AgendaEvent; entry: EventOnDay; locale?: string | undefined }) {
-  const { event, entry, locale } = props;
+interface EventMetaText {
+  /** Location and calendar. */
+  readonly text: string;
+  /** The start in the event's own zone, when it is not the user's. */
+  readonly there: string | undefined;
+}
+
+function eventMeta(event: AgendaEvent, entry: EventOnDay, locale?: string): EventMetaText {
   const parts: string[] = [];
   if (event.location) parts.push(event.location);
   parts.push(event.calendarName);
@@ -62,17 +84,48 @@ function EventMeta(props: { event: AgendaEvent; entry: EventOnDay; locale?: stri
     event.otherZone && !event.allDay && !entry.continuesBefore
       ? `${timeText(event.startMs, event.otherZone, locale)} in ${zoneCity(event.otherZone)}`
       : undefined;
+  return { text: parts.join(' · '), there };
+}
+
+function EventMeta(props: { event: AgendaEvent; meta: EventMetaText }) {
+  const { event, meta } = props;
   return (
     <span className="meta">
-      {parts.join(' · ')}
-      {there ? <span className="badge">{there}</span> : null}
-      {event.recurring ? (
-        <span className="badge" title="Repeats">
-          ↻
-        </span>
-      ) : null}
-      {event.declined ? <span className="badge">Declined</span> : null}
+      {meta.text}
+      {meta.there ? <Badge>{meta.there}</Badge> : null}
+      {event.recurring ? <RepeatsBadge /> : null}
+      {event.declined ? <Badge>Declined</Badge> : null}
     </span>
+  );
+}
+
+/** A badge is a word of its own in the entry's text: the space before it separates it when the
+ * text is copied, read in reader mode or matched against the link's name (the CSS margin alone
+ * would not). */
+function Badge(props: {
+  readonly children: ReactNode;
+  readonly className?: string;
+  readonly style?: CSSProperties | undefined;
+}) {
+  return (
+    <>
+      {' '}
+      <span className={`badge${props.className ? ` ${props.className}` : ''}`} style={props.style}>
+        {props.children}
+      </span>
+    </>
+  );
+}
+
+/** "↻": named "repeats" in the entry's name, so the arrow itself is not read out. */
+function RepeatsBadge() {
+  return (
+    <>
+      {' '}
+      <span className="badge" title="Repeats" aria-hidden="true">
+        ↻
+      </span>
+    </>
   );
 }
 
@@ -111,6 +164,7 @@ export function TaskRow(props: {
     : (time ?? '');
   const classes = ['entry', 'task', entry.overdue ? 'overdue' : '', task.checked ? 'done' : ''];
   const color = priorityColor(task.priority);
+  const project = task.projectName ?? 'Todoist';
   return (
     <li className={classes.filter(Boolean).join(' ')} data-kind="task">
       <span className="when">{when}</span>
@@ -120,23 +174,31 @@ export function TaskRow(props: {
         href={task.link}
         {...noLink(task.link)}
         data-agenda-item=""
-        aria-label={`${task.title}, task${entry.overdue ? ', overdue' : ''}, priority ${priorityLabel(task.priority)}`}
+        aria-label={entryName(
+          task.title,
+          project,
+          task.priority > 1 && priorityLabel(task.priority),
+          ...task.labels.map((l) => `@${l}`),
+          task.recurring && 'repeats',
+          task.pending && 'saving…',
+          'task',
+          entry.overdue && 'overdue',
+          when,
+        )}
       >
-        <span className="title">{task.title}</span>
+        <span className="title">{task.title}</span>{' '}
         <span className="meta">
-          {task.projectName ?? 'Todoist'}
+          {project}
           {task.priority > 1 ? (
-            <span className="badge priority" style={color ? { color } : undefined}>
+            <Badge className="priority" style={color ? { color } : undefined}>
               {priorityLabel(task.priority)}
-            </span>
+            </Badge>
           ) : null}
           {task.labels.map((l) => (
-            <span className="badge" key={l}>
-              @{l}
-            </span>
+            <Badge key={l}>@{l}</Badge>
           ))}
-          {task.recurring ? <span className="badge">↻</span> : null}
-          {task.pending ? <span className="badge">Saving…</span> : null}
+          {task.recurring ? <RepeatsBadge /> : null}
+          {task.pending ? <Badge>Saving…</Badge> : null}
         </span>
       </a>
     </li>

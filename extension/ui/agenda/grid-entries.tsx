@@ -8,7 +8,7 @@ import type { CSSProperties } from 'react';
 import type { DayEntry, EventOnDay, TaskOnDay } from './agenda-plan';
 import { colorClass, colorStyle } from './color-rules';
 import { priorityColor } from './colors';
-import { eventWhen, noLink, type TaskActions, TaskCheckbox } from './entry-views';
+import { entryName, eventWhen, noLink, type TaskActions, TaskCheckbox } from './entry-views';
 import { timeText } from './format';
 import { type DayAxis, minuteOnAxis } from './grid-axis';
 import type { Slot } from './overlap-layout';
@@ -79,7 +79,7 @@ export function EventBlock(props: {
         href={event.link}
         {...noLink(event.link)}
         data-agenda-item=""
-        aria-label={`${event.title}, ${when}${event.declined ? ', declined' : ''}, ${event.calendarName}`}
+        aria-label={entryName(event.title, when, event.declined && 'declined', event.calendarName)}
         data-time={
           props.short && !entry.continuesBefore ? timeText(entry.startMs, zone, locale) : when
         }
@@ -101,6 +101,7 @@ export function TaskBlock(
   const { entry, zone, locale } = props;
   const { task } = entry;
   const color = priorityColor(task.priority);
+  const time = task.startMs === undefined ? undefined : timeText(task.startMs, zone, locale);
   return (
     <li
       className={`block task${entry.overdue ? ' overdue' : ''}${task.checked ? ' done' : ''}${props.short ? ' short' : ''}`}
@@ -111,8 +112,8 @@ export function TaskBlock(
         href={task.link}
         {...noLink(task.link)}
         data-agenda-item=""
-        aria-label={`${task.title}, task`}
-        data-time={task.startMs === undefined ? undefined : timeText(task.startMs, zone, locale)}
+        aria-label={entryName(task.title, time, 'task', entry.overdue && 'overdue')}
+        data-time={time}
       >
         {task.title}
       </a>
@@ -134,7 +135,7 @@ export function AllDayChip(props: EntryProps & { entry: DayEntry; actions: TaskA
           href={entry.task.link}
           {...noLink(entry.task.link)}
           data-agenda-item=""
-          aria-label={`${entry.task.title}, task`}
+          aria-label={entryName(entry.task.title, 'task', entry.overdue && 'overdue')}
         >
           {entry.task.title}
         </a>
@@ -158,7 +159,7 @@ export function AllDayChip(props: EntryProps & { entry: DayEntry; actions: TaskA
         href={event.link}
         {...noLink(event.link)}
         data-agenda-item=""
-        aria-label={`${event.title}, ${when}, ${event.calendarName}`}
+        aria-label={entryName(event.title, when, event.declined && 'declined', event.calendarName)}
       >
         {event.title}
       </a>

@@ -68,7 +68,8 @@ describe('the agenda list', () => {
     expect(html).toContain('href="https://app.todoist.com/app/task/');
     expect(html).toContain('href="https://www.google.com/calendar/event?eid=');
     expect(html).toMatch(/class="entry event declined"/);
-    expect(html).toContain('aria-label="Planning, 9:00 – 10:00 AM, declined, Work"');
+    // The link's name: what it shows (title, calendar, "Declined"), in that order, then the time.
+    expect(html).toContain('aria-label="Planning, Work, declined, 9:00 – 10:00 AM"');
     // Planning (9 AM) is before the now line (noon), Focus time (2 PM) after.
     const order = ['Planning', 'now-line', 'Focus time'].map((s) => html.indexOf(s));
     expect(order).toEqual([...order].sort((a, b) => a - b));
