@@ -52,6 +52,9 @@ export function useColumnCap(
   const [cap, setCap] = useState(() =>
     columnCap(mode, estimatedColumnPx(globalThis.innerWidth ?? APP_MAX_PX, days, gutterPx)),
   );
+  // Measured again for other days or another gutter (a zone change can bring a DST day's wider
+  // one): the body's size stays the same, so the observer would not say.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: days and gutter move the columns.
   useLayoutEffect(() => {
     const element = body.current;
     if (!element) return;
@@ -65,6 +68,6 @@ export function useColumnCap(
     const observer = new ResizeObserver(measure);
     observer.observe(element);
     return () => observer.disconnect();
-  }, [mode, body]);
+  }, [mode, body, days, gutterPx]);
   return cap;
 }
