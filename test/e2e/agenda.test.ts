@@ -373,4 +373,34 @@ describe('the new tab over the demo week, in Los Angeles', () => {
     }
     await page.emulateMedia({ colorScheme: null });
   });
+
+  // Today's views (the overdue group, the now line, a P2 badge on screen) in a window beside
+  // another: nothing scrolls sideways, each passes axe, and the week's ~50 px days give a task's
+  // title the room its checkbox took (the day view, wide enough, keeps them).
+  it('fits a 480 px window: no sideways scrolling, readable week chips, and each view passes axe', async () => {
+    await page.setViewportSize({ width: 480, height: 800 });
+    try {
+      for (const view of ['agenda', 'week', 'day'] as const) {
+        await go(`#${view}`);
+        expect(await page.evaluate('document.documentElement.scrollWidth <= innerWidth')).toBe(
+          true,
+        );
+        expect(await axeViolations(page), view).toEqual([]);
+        await page.screenshot({ path: `${SHOTS}/agenda-narrow-${view}.png` });
+      }
+      await go('#week');
+      const chips = page.locator('.grid-allday .chip.task');
+      expect(await chips.count()).toBeGreaterThan(0);
+      expect(await chips.locator('.task-check:visible').count()).toBe(0);
+      const widths = await chips
+        .locator('a')
+        .evaluateAll((links) => links.map((a) => a.getBoundingClientRect().width));
+      expect(Math.min(...widths)).toBeGreaterThan(24);
+      await go('#day');
+      const tasks = page.locator('.time-grid .task');
+      expect(await tasks.locator('.task-check:visible').count()).toBe(await tasks.count());
+    } finally {
+      await page.setViewportSize(VIEWPORT);
+    }
+  });
 });

@@ -4,7 +4,7 @@
 import type { CSSProperties, ReactNode } from 'react';
 import type { AgendaEvent, AgendaTask } from './agenda-items';
 import type { DayEntry, EventOnDay, TaskOnDay } from './agenda-plan';
-import { priorityColor, priorityLabel } from './colors';
+import { priorityColor, priorityLabel, readableText } from './colors';
 import { shortDateText, spanText, timeText } from './format';
 
 export interface TaskActions {
@@ -190,7 +190,10 @@ export function TaskRow(props: {
         <span className="meta">
           {project}
           {task.priority > 1 ? (
-            <Badge className="priority" style={color ? { color } : undefined}>
+            <Badge
+              className="priority"
+              style={color ? { background: color, color: readableText(color) } : undefined}
+            >
               {priorityLabel(task.priority)}
             </Badge>
           ) : null}
