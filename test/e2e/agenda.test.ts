@@ -2,8 +2,8 @@
 // Google and Todoist emulators' demo week (seeded around today in New York): every day's entries
 // in order, the grid, links, quick add, completion, keys, live updates, and screenshots in light
 // and dark (test-results/e2e/agenda-*.png).
-import { mkdirSync } from 'node:fs';
-import type { Page } from 'playwright-core';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import type { Locator, Page } from 'playwright-core';
 import { Temporal } from 'temporal-polyfill';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningServer, startServer } from '../emulators/common/node-server';
@@ -28,6 +28,37 @@ async function agendaRows(page: Page): Promise<Record<string, string[]>> {
       [li.querySelector('.when')?.textContent ?? '', li.querySelector('.title')?.textContent ?? '']
         .filter(Boolean).join(' '))])`)) as [string, string[]][];
   return Object.fromEntries(rows.map(([d, r]) => [d, r.map(plain)]));
+}
+
+/** An element's screenshot once two in a row agree (a scroll or a paint may be under way). */
+async function stableShot(element: Locator): Promise<Buffer> {
+  let last = await element.screenshot();
+  for (let i = 0; i < 10; i++) {
+    const next = await element.screenshot();
+    if (Buffer.compare(last, next) === 0) return next;
+    last = next;
+  }
+  return last;
+}
+
+/** How many pixels differ between two PNGs of the same size, decoded by the page's own canvas. */
+async function changedPixels(page: Page, a: Buffer, b: Buffer): Promise<number> {
+  return (await page.evaluate(`(async () => {
+    const pixels = async (b64) => {
+      const bitmap = await createImageBitmap(await (await fetch('data:image/png;base64,' + b64)).blob());
+      const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+      const context = canvas.getContext('2d');
+      context.drawImage(bitmap, 0, 0);
+      return context.getImageData(0, 0, bitmap.width, bitmap.height).data;
+    };
+    const [x, y] = await Promise.all([pixels(${JSON.stringify(a.toString('base64'))}), pixels(${JSON.stringify(b.toString('base64'))})]);
+    if (x.length !== y.length) return Number.POSITIVE_INFINITY;
+    let changed = 0;
+    for (let i = 0; i < x.length; i += 4) {
+      if (x[i] !== y[i] || x[i + 1] !== y[i + 1] || x[i + 2] !== y[i + 2]) changed++;
+    }
+    return changed;
+  })()`)) as number;
 }
 
 describe('the new tab over the demo week, in Los Angeles', () => {
@@ -281,6 +312,24 @@ describe('the new tab over the demo week, in Los Angeles', () => {
     await page.keyboard.press('Escape');
     await page.keyboard.press('n');
     expect(await page.evaluate('document.activeElement?.className')).toBe('quick-add-text');
+  });
+
+  // A grid block clips what overflows it: the browser's focus ring, drawn outside the link, was
+  // clipped with it (a faint line at the sides at most), so the keys moved a focus no one could
+  // see. A ring all round the block changes at least its perimeter's worth of pixels.
+  it('shows where the focus is on a grid block', async () => {
+    await go(`#week/${days[0]}`);
+    const block = page.locator('.grid-body .block.event').first();
+    await block.scrollIntoViewIfNeeded();
+    const box = (await block.boundingBox())!;
+    const before = await stableShot(block);
+    await block.locator('a').focus();
+    await page.keyboard.press('j');
+    await page.keyboard.press('k'); // moved by a key: :focus-visible
+    expect(await block.evaluate((b) => b.querySelector(':focus-visible') !== null)).toBe(true);
+    const after = await stableShot(block);
+    writeFileSync(`${SHOTS}/agenda-block-focus.png`, after);
+    expect(await changedPixels(page, before, after)).toBeGreaterThan(2 * (box.width + box.height));
   });
 
   it('quick-adds to Todoist and to Google, and both appear without a reload', async () => {
