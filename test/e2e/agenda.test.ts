@@ -281,6 +281,19 @@ describe('the new tab over the demo week, in Los Angeles', () => {
     expect(await page.locator('ul.col .now-line').count()).toBe(1);
   });
 
+  it('opens a day from its heading in the week, by mouse and by keyboard', async () => {
+    await go(`#week/${days[0]}`);
+    await page.getByRole('button', { name: /Tue/ }).click();
+    await expect.poll(() => page.evaluate('location.hash')).toBe(`#day/${days[1]}`);
+    await page.locator('.time-grid.day').waitFor();
+    // The day view's own heading is no button: there is nowhere further to go.
+    expect(await page.locator('.grid-head button').count()).toBe(0);
+    await go(`#week/${days[0]}`);
+    await page.locator('.grid-head button').nth(4).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate('location.hash')).toBe(`#day/${days[4]}`);
+  });
+
   it('moves with the keys: j/k, t, w, /, Esc and n', async () => {
     await go(`#agenda/${days[0]}`);
     await page.locator('body').press('j');

@@ -136,30 +136,50 @@ export const TimeGrid = memo(function TimeGrid(props: GridProps) {
       <ColorRules colors={colors} />
       <div className="grid-head">
         <div className="gutter" />
-        {plan.days.map((day) => (
-          <h2
-            key={day.date}
-            id={`col-${day.date}`}
-            className={day.date === today ? 'today' : undefined}
-            aria-label={fullDateText(day.date, locale)}
-          >
-            <span className="day-name" {...viewTiming}>
-              {weekdayText(day.date, locale, 'short')}
-            </span>
-            {/* Every form of the date, for CSS to pick the one the column's width holds
-                (agenda.css): "November 22" does not fit a week column of a narrow window. */}
-            <span className="day-date">
-              <span className="long">{monthDayText(day.date, locale)}</span>
-              <span className="short">{monthDayText(day.date, locale, 'short')}</span>
-              <span className="day">{monthDayText(day.date, locale, 'day')}</span>
-            </span>
-            {day.bounds.hours !== 24 ? (
-              <span className="badge dst" title="Clocks change this day">
-                {day.bounds.hours} h
+        {plan.days.map((day) => {
+          const date = (
+            <>
+              <span className="day-name" {...viewTiming}>
+                {weekdayText(day.date, locale, 'short')}
+              </span>{' '}
+              {/* Every form of the date, for CSS to pick the one the column's width holds
+                  (agenda.css): "November 22" does not fit a week column of a narrow window. */}
+              <span className="day-date">
+                <span className="long">{monthDayText(day.date, locale)}</span>
+                <span className="short">{monthDayText(day.date, locale, 'short')}</span>
+                <span className="day">{monthDayText(day.date, locale, 'day')}</span>
               </span>
-            ) : null}
-          </h2>
-        ))}
+            </>
+          );
+          const { onOpenDay } = props;
+          return (
+            <h2
+              key={day.date}
+              id={`col-${day.date}`}
+              className={day.date === today ? 'today' : undefined}
+              aria-label={fullDateText(day.date, locale)}
+            >
+              {/* In the week, a day's heading opens its own view (as in most calendars). */}
+              {props.mode === 'week' && onOpenDay ? (
+                <button
+                  type="button"
+                  className="day-open"
+                  title="Open this day"
+                  onClick={() => onOpenDay(day.date)}
+                >
+                  {date}
+                </button>
+              ) : (
+                date
+              )}
+              {day.bounds.hours !== 24 ? (
+                <span className="badge dst" title="Clocks change this day">
+                  {day.bounds.hours} h
+                </span>
+              ) : null}
+            </h2>
+          );
+        })}
       </div>
       <div className="grid-allday">
         <div className="gutter muted">All day</div>
