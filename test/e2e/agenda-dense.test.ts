@@ -191,6 +191,7 @@ describe('a crowded day', () => {
       expect(column.right - marker.right).toBeLessThan(4);
       expect(rightmost).toBeLessThanOrEqual(marker.left);
       await page.screenshot({ path: `${SHOTS}/agenda-dense-${view}.png` });
+      expect(await axeViolations(page)).toEqual([]);
     });
   }
 
@@ -305,6 +306,7 @@ describe('a crowded day', () => {
       return mark('almanac:agenda:committed').detail.entries;
     })()`)) as number;
     await page.screenshot({ path: `${SHOTS}/agenda-dense-list.png` });
+    expect(await axeViolations(page)).toEqual([]);
     const day = page.locator(`.agenda-list section[data-date="${crowded}"]`);
     const titles = await day.locator('[data-agenda-item] .title').allTextContents();
     // The first frame held a screenful, not the crowded day's 80 entries.

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningServer, startServer } from '../emulators/common/node-server';
 import { createGoogleEmulator } from '../emulators/google/index';
 import { demoEvents, expectedRows, mondayOf, plain } from './support/agenda-demo-week';
+import { axeViolations } from './support/axe';
 import { type ExtensionBrowser, launchWithExtension } from './support/browser';
 import { buildExtension } from './support/build';
 import { openPage, readStore } from './support/extension-pages';
@@ -121,6 +122,7 @@ describe(`the new tab across the clock change of ${changeDay} in Los Angeles`, (
     const minutes = (at.epochMilliseconds - start.epochMilliseconds) / 60_000;
     expect(Math.abs((call?.y ?? 0) - (box?.y ?? 0) - minutes * PX_PER_MINUTE)).toBeLessThan(2);
     await page.screenshot({ path: `${SHOTS}/agenda-dst-day.png` });
+    expect(await axeViolations(page)).toEqual([]);
   });
 
   it('marks the skipped or repeated hour in the week view', async () => {
@@ -134,6 +136,7 @@ describe(`the new tab across the clock change of ${changeDay} in Los Angeles`, (
     expect(await page.locator('ul.col .dst-band').count()).toBe(1);
     expect(await page.locator('.grid-head .badge.dst').textContent()).toBe(`${hours} h`);
     await page.screenshot({ path: `${SHOTS}/agenda-dst-week.png` });
+    expect(await axeViolations(page)).toEqual([]);
   });
 });
 
