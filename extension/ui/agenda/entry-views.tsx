@@ -24,10 +24,10 @@ export function zoneCity(zone: string): string {
   return (zone.split('/').at(-1) ?? zone).replaceAll('_', ' ');
 }
 
-/** An entry's link's name (list, grid or "+N" list): what the link shows, in the order it shows it, then what sits
- * beside it (the time). Voice control users say what they see ("click Gym"), so the name holds
- * the visible text whole and first (WCAG 2.5.3, label in name); screen reader users get the
- * rest after it, and nothing the link shows is left out of it. */
+/** An entry's link's name (list, grid or "+N" list): what the link shows, in the order it shows
+ * it, then what sits beside it (the time). Voice control users say what they see ("click Gym"),
+ * so the name holds the visible text whole and first (WCAG 2.5.3, label in name); screen reader
+ * users get the rest after it, and nothing the link shows is left out of it. */
 export function entryName(...parts: readonly (string | false | undefined)[]): string {
   return parts.filter(Boolean).join(', ');
 }
