@@ -95,34 +95,38 @@ export function AgendaToolbar(props: ToolbarProps) {
         value={props.search}
         onChange={(e) => props.onSearch(e.target.value)}
       />
-      <StatusIndicator status={props.status} />
-      <details className="page-options">
-        <summary>Options</summary>
-        <div className="page-options-panel">
-          <label>
-            Declined events
-            <select
-              value={props.prefs.declined}
-              onChange={(e) => props.onPrefs({ declined: e.target.value as 'dim' | 'hide' })}
-            >
-              <option value="dim">Show dimmed</option>
-              <option value="hide">Hide</option>
-            </select>
-          </label>
-          <label>
-            <input
-              type="checkbox"
-              checked={props.showCompleted}
-              onChange={(e) => props.onShowCompleted(e.target.checked)}
-            />
-            Show completed tasks
-          </label>
-          <p className="muted keys">
-            Keys: j/k or ↑/↓ move · ←/→ previous/next · t today · n new · / search · a/d/w view ·
-            Esc
-          </p>
-        </div>
-      </details>
+      {/* The sync status and the options wrap together: "Options" alone on a line read as
+          belonging to nothing. */}
+      <div className="header-end">
+        <StatusIndicator status={props.status} />
+        <details className="page-options">
+          <summary>Options</summary>
+          <div className="page-options-panel">
+            <label>
+              Declined events
+              <select
+                value={props.prefs.declined}
+                onChange={(e) => props.onPrefs({ declined: e.target.value as 'dim' | 'hide' })}
+              >
+                <option value="dim">Show dimmed</option>
+                <option value="hide">Hide</option>
+              </select>
+            </label>
+            <label>
+              <input
+                type="checkbox"
+                checked={props.showCompleted}
+                onChange={(e) => props.onShowCompleted(e.target.checked)}
+              />
+              Show completed tasks
+            </label>
+            <p className="muted keys">
+              Keys: j/k or ↑/↓ move · ←/→ previous/next · t today · n new · / search · a/d/w view ·
+              Esc
+            </p>
+          </div>
+        </details>
+      </div>
     </header>
   );
 }
