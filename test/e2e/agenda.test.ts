@@ -439,7 +439,7 @@ describe('the new tab over the demo week, in Los Angeles', () => {
   // Today's views (the overdue group, the now line, a P2 badge on screen) in a window beside
   // another: nothing scrolls sideways, each passes axe, and the week's ~50 px days give a task's
   // title the room its checkbox took (the day view, wide enough, keeps them).
-  it('fits a 480 px window: no sideways scrolling, readable week chips, and each view passes axe', async () => {
+  it('fits a 480 px window: no sideways scrolling, readable week chips, and each view passes axe; and 320 px', async () => {
     await page.setViewportSize({ width: 480, height: 800 });
     try {
       for (const view of ['agenda', 'week', 'day'] as const) {
@@ -461,6 +461,18 @@ describe('the new tab over the demo week, in Los Angeles', () => {
       await go('#day');
       const tasks = page.locator('.time-grid .task');
       expect(await tasks.locator('.task-check:visible').count()).toBe(await tasks.count());
+      // 320 px (WCAG 1.4.10's reflow width, or 400% zoom): the list and the options page still
+      // fit the width (the header's status and Options wrap; the options' fields stack).
+      await page.setViewportSize({ width: 320, height: 640 });
+      for (const path of ['newtab.html#agenda', 'options.html']) {
+        await page.goto(`chrome-extension://${browser.extensionId}/${path}`);
+        await page.locator('h1').first().waitFor();
+        await expect
+          .poll(() => page.evaluate('document.documentElement.scrollWidth - innerWidth'), {
+            message: path,
+          })
+          .toBeLessThanOrEqual(0);
+      }
     } finally {
       await page.setViewportSize(VIEWPORT);
     }
