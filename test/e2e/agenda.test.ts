@@ -330,19 +330,26 @@ describe('the new tab over the demo week, in Los Angeles', () => {
   // A grid block clips what overflows it: the browser's focus ring, drawn outside the link, was
   // clipped with it (a faint line at the sides at most), so the keys moved a focus no one could
   // see. A ring all round the block changes at least its perimeter's worth of pixels.
-  it('shows where the focus is on a grid block', async () => {
-    await go(`#week/${days[0]}`);
-    const block = page.locator('.grid-body .block.event').first();
-    await block.scrollIntoViewIfNeeded();
-    const box = (await block.boundingBox())!;
-    const before = await stableShot(block);
-    await block.locator('a').focus();
-    await page.keyboard.press('j');
-    await page.keyboard.press('k'); // moved by a key: :focus-visible
-    expect(await block.evaluate((b) => b.querySelector(':focus-visible') !== null)).toBe(true);
-    const after = await stableShot(block);
-    writeFileSync(`${SHOTS}/agenda-block-focus.png`, after);
-    expect(await changedPixels(page, before, after)).toBeGreaterThan(2 * (box.width + box.height));
+  it('shows where the focus is on a grid block, in forced colours too', async () => {
+    for (const forcedColors of ['none', 'active'] as const) {
+      await page.emulateMedia({ forcedColors });
+      await go(`#week/${days[0]}`);
+      const block = page.locator('.grid-body .block.event').first();
+      await block.scrollIntoViewIfNeeded();
+      await page.evaluate('document.activeElement?.blur()'); // the same page as the last round
+      const box = (await block.boundingBox())!;
+      const before = await stableShot(block);
+      await block.locator('a').focus();
+      await page.keyboard.press('j');
+      await page.keyboard.press('k'); // moved by a key: :focus-visible
+      expect(await block.evaluate((b) => b.querySelector(':focus-visible') !== null)).toBe(true);
+      const after = await stableShot(block);
+      writeFileSync(`${SHOTS}/agenda-block-focus-${forcedColors}.png`, after);
+      expect(await changedPixels(page, before, after), forcedColors).toBeGreaterThan(
+        2 * (box.width + box.height),
+      );
+    }
+    await page.emulateMedia({ forcedColors: null });
   });
 
   it('quick-adds to Todoist and to Google, and both appear without a reload', async () => {
