@@ -236,7 +236,15 @@ describe('the new tab over the demo week, in Los Angeles', () => {
     const planning = page.locator('li.entry', { hasText: 'Quarterly planning' });
     await expect.poll(() => planning.getAttribute('class')).toContain('declined');
     expect(await planning.getByRole('link').getAttribute('aria-label')).toContain('declined');
+    // Dimmed, yet readable (axe checks contrast only on screen): the row, with the page's
+    // options open, in both schemes.
+    await planning.scrollIntoViewIfNeeded();
     await page.getByText('Options', { exact: true }).click();
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme });
+      expect(await axeViolations(page), colorScheme).toEqual([]);
+    }
+    await page.emulateMedia({ colorScheme: null });
     await page.getByLabel('Declined events').selectOption('hide');
     await expect.poll(() => planning.count()).toBe(0);
     await page.getByLabel('Declined events').selectOption('dim');
@@ -358,6 +366,7 @@ describe('the new tab over the demo week, in Los Angeles', () => {
     await page.getByLabel('New task').fill('Buy stamps today');
     await page.getByRole('button', { name: 'Add', exact: true }).click();
     await expect.poll(() => page.getByRole('status').first().textContent()).toContain('Added');
+    expect(await axeViolations(page)).toEqual([]);
     await expect
       .poll(() => page.locator('li.entry .title').allTextContents(), { timeout: 20_000 })
       .toContain('Buy stamps');
