@@ -9,7 +9,7 @@ import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { Temporal } from 'temporal-polyfill';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { columnCap, MAX_COLUMNS } from '../../extension/ui/agenda/column-cap';
+import { columnCap, estimatedColumnPx, MAX_COLUMNS } from '../../extension/ui/agenda/column-cap';
 import { axeViolations } from './support/axe';
 import { type ExtensionBrowser, launchWithExtension } from './support/browser';
 import { buildExtension } from './support/build';
@@ -261,8 +261,17 @@ describe('a crowded day', () => {
     const lanes = async () => {
       const width = await crowdedColumn.evaluate((col) => col.clientWidth);
       const boxes = await gridBoxes(page);
-      return { cap: columnCap('week', width), more: boxes.more, spilling: boxes.spilling };
+      const window = (await page.evaluate('innerWidth')) as number;
+      return {
+        cap: columnCap('week', width),
+        more: boxes.more,
+        spilling: boxes.spilling,
+        // The first render's guess (column-cap.ts mirrors agenda.css): off, and every grid
+        // would render twice before its first paint.
+        guessOff: Math.abs(estimatedColumnPx(window, 7, 64) - width),
+      };
     };
+    expect((await lanes()).guessOff).toBeLessThan(1);
     await moreButton(page).click();
     await page.locator('.overflow-popover:popover-open').waitFor();
     try {
@@ -271,6 +280,7 @@ describe('a crowded day', () => {
       await expect.poll(async () => (await lanes()).more).toEqual([`+${AT_ONCE - 1}`]);
       expect((await lanes()).cap).toBe(2);
       expect((await lanes()).spilling).toBe(0);
+      expect((await lanes()).guessOff).toBeLessThan(1);
       // The day headings shorten their dates ("Nov 22") rather than run into each other.
       expect((await gridBoxes(page)).headingsOverflowing).toBe(0);
       const widths = await crowdedColumn
