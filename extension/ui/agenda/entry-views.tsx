@@ -106,11 +106,19 @@ function Badge(props: {
   readonly children: ReactNode;
   readonly className?: string;
   readonly style?: CSSProperties | undefined;
+  readonly title?: string;
+  /** Said in the entry's name instead (a symbol read out is noise). */
+  readonly hidden?: boolean;
 }) {
   return (
     <>
       {' '}
-      <span className={`badge${props.className ? ` ${props.className}` : ''}`} style={props.style}>
+      <span
+        className={`badge${props.className ? ` ${props.className}` : ''}`}
+        style={props.style}
+        title={props.title}
+        aria-hidden={props.hidden ? true : undefined}
+      >
         {props.children}
       </span>
     </>
@@ -120,12 +128,9 @@ function Badge(props: {
 /** "↻": named "repeats" in the entry's name, so the arrow itself is not read out. */
 function RepeatsBadge() {
   return (
-    <>
-      {' '}
-      <span className="badge" title="Repeats" aria-hidden="true">
-        ↻
-      </span>
-    </>
+    <Badge title="Repeats" hidden>
+      ↻
+    </Badge>
   );
 }
 

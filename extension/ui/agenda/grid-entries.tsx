@@ -79,7 +79,7 @@ export function EventBlock(props: {
         href={event.link}
         {...noLink(event.link)}
         data-agenda-item=""
-        aria-label={entryName(event.title, when, event.declined && 'declined', event.calendarName)}
+        aria-label={eventName(event, when)}
         data-time={
           props.short && !entry.continuesBefore ? timeText(entry.startMs, zone, locale) : when
         }
@@ -159,12 +159,18 @@ export function AllDayChip(props: EntryProps & { entry: DayEntry; actions: TaskA
         href={event.link}
         {...noLink(event.link)}
         data-agenda-item=""
-        aria-label={entryName(event.title, when, event.declined && 'declined', event.calendarName)}
+        aria-label={eventName(event, when)}
       >
         {event.title}
       </a>
     </li>
   );
+}
+
+/** A timed block's or all-day chip's name: what it shows (title, time), then its state and
+ * calendar. */
+function eventName(event: EventOnDay['event'], when: string): string {
+  return entryName(event.title, when, event.declined && 'declined', event.calendarName);
 }
 
 function classes(...names: (string | false | undefined)[]): string {

@@ -127,6 +127,8 @@ export const TimeGrid = memo(function TimeGrid(props: GridProps) {
   useLayoutEffect(() => setOverflowOpen(undefined), [columnCap]);
   const overflow: OverflowControl = { open: overflowOpen, popoverId, onOpen, columnCap };
   const overflowDay = overflowOpen && plan.days.find((d) => d.date === overflowOpen.date);
+  // In the week, a day's heading opens its own view (as in most calendars).
+  const opensDay = props.mode === 'week' ? props.onOpenDay : undefined;
 
   return (
     <div
@@ -151,7 +153,6 @@ export const TimeGrid = memo(function TimeGrid(props: GridProps) {
               </span>
             </>
           );
-          const { onOpenDay } = props;
           return (
             <h2
               key={day.date}
@@ -159,13 +160,12 @@ export const TimeGrid = memo(function TimeGrid(props: GridProps) {
               className={day.date === today ? 'today' : undefined}
               aria-label={fullDateText(day.date, locale)}
             >
-              {/* In the week, a day's heading opens its own view (as in most calendars). */}
-              {props.mode === 'week' && onOpenDay ? (
+              {opensDay ? (
                 <button
                   type="button"
                   className="day-open"
                   title="Open this day"
-                  onClick={() => onOpenDay(day.date)}
+                  onClick={() => opensDay(day.date)}
                 >
                   {date}
                 </button>
@@ -221,7 +221,7 @@ export const TimeGrid = memo(function TimeGrid(props: GridProps) {
           locale={locale}
           actions={props.actions}
           onClose={onClose}
-          onOpenDay={props.mode === 'week' ? props.onOpenDay : undefined}
+          onOpenDay={opensDay}
         />
       ) : null}
     </div>
