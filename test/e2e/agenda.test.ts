@@ -335,6 +335,74 @@ describe('the new tab over the demo week, in Los Angeles', () => {
     expect(await page.evaluate('document.activeElement?.className')).toBe('quick-add-text');
   });
 
+  // Tab from a fresh load: the header's controls as drawn, then quick add, then every entry in
+  // the order the page shows them (a task's checkbox before its link), each scrolled into view
+  // and not hidden under a sticky part of the page (WCAG 2.4.11).
+  it('tabs through the header, quick add and the entries, in the order they are drawn', async () => {
+    const stop = `(() => {
+      const a = document.activeElement;
+      if (!a || a === document.body) return null;
+      const r = a.getBoundingClientRect();
+      const name = a.getAttribute('aria-label') ?? a.labels?.[0]?.textContent ?? a.textContent;
+      const main = document.querySelector('main');
+      return {
+        name: (name ?? '').trim(),
+        inMain: main.contains(a),
+        index: [...main.querySelectorAll('a[href], input, button')].indexOf(a),
+        // On screen (within a pixel: layout is in fractions of one), and not under anything
+        // (a sticky heading) at its middle.
+        seen: r.width > 0 && r.height > 0 && r.top > -1 && r.bottom < innerHeight + 1 &&
+          a.contains(document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2)),
+      };
+    })()`;
+    type Stop = { name: string; inMain: boolean; index: number; seen: boolean } | null;
+    for (const view of ['agenda', 'week'] as const) {
+      await page.goto('about:blank');
+      await go(`#${view}/${days[0]}`);
+      const header: string[] = [];
+      let at = (await page.evaluate(stop)) as Stop;
+      for (let i = 0; i < 30 && !at?.inMain; i++) {
+        if (at && at.name !== header.at(-1)) header.push(at.name);
+        await page.keyboard.press('Tab');
+        at = (await page.evaluate(stop)) as Stop;
+      }
+      // (A date field takes a stop per part: one name here.)
+      expect(header, view).toEqual([
+        'Previous week',
+        'Today',
+        'Next week',
+        'Go to date',
+        view === 'agenda' ? 'Agenda' : 'Week',
+        'Search these days',
+        'Options',
+        'Calendar',
+        'Google calendar',
+        'New event',
+      ]);
+      const inMain = (await page.evaluate(
+        `document.querySelectorAll('main a[href], main input, main button').length`,
+      )) as number;
+      const walked: Stop[] = [at];
+      for (let i = 1; i < inMain; i++) {
+        await page.keyboard.press('Tab');
+        walked.push((await page.evaluate(stop)) as Stop);
+      }
+      expect(
+        walked.map((w) => w?.index),
+        view,
+      ).toEqual(Array.from({ length: inMain }, (_, i) => i));
+      expect(
+        walked.filter((w) => !w?.seen),
+        view,
+      ).toEqual([]);
+    }
+    // The week's stops go day by day, and within a day by the hour (the DOM order, above).
+    const tops = (await page.evaluate(
+      `[...document.querySelectorAll('.grid-body ul.col')].map((col) => [...col.querySelectorAll('li.block')].map((b) => b.offsetTop))`,
+    )) as number[][];
+    for (const day of tops) expect(day).toEqual([...day].sort((a, b) => a - b));
+  });
+
   // A grid block clips what overflows it: the browser's focus ring, drawn outside the link, was
   // clipped with it (a faint line at the sides at most), so the keys moved a focus no one could
   // see. A ring all round the block changes at least its perimeter's worth of pixels.

@@ -3,7 +3,7 @@
 import { memo, useMemo, useState } from 'react';
 import type { AgendaPlan, DayEntry, DayPlan } from './agenda-plan';
 import { EntryRow, type TaskActions, TaskRow } from './entry-views';
-import { fullDateText, monthDayText, relativeDayText, timeText } from './format';
+import { dayHeadingName, monthDayText, relativeDayText, timeText } from './format';
 import { firstScreenEntries, limitPlan, useRenderBudget } from './render-budget';
 import { viewTiming } from './view-timing';
 
@@ -83,10 +83,7 @@ function DaySection(props: ListProps & { day: DayPlan; cut: boolean }) {
       aria-labelledby={headingId}
       data-date={day.date}
     >
-      <h2
-        id={headingId}
-        aria-label={`${relativeDayText(day.date, today, locale)}, ${fullDateText(day.date, locale)}`}
-      >
+      <h2 id={headingId} aria-label={dayHeadingName(day.date, today, locale)}>
         <span className="day-name" {...viewTiming}>
           {relativeDayText(day.date, today, locale)}
         </span>

@@ -156,6 +156,14 @@ export function relativeDayText(date: IsoDate, today: IsoDate, locale?: string):
   return weekdayText(date, locale);
 }
 
+/** A list day's spoken name: "Today, Monday, November 23, 2026", but "Thursday, November 26,
+ * 2026" where the near name is the weekday itself (not "Thursday, Thursday, …"). */
+export function dayHeadingName(date: IsoDate, today: IsoDate, locale?: string): string {
+  const near = relativeDayText(date, today, locale);
+  const full = fullDateText(date, locale);
+  return near === weekdayText(date, locale) ? full : `${near}, ${full}`;
+}
+
 /** The title of a range of days: "November 16 – 22, 2026". */
 export function rangeText(first: IsoDate, last: IsoDate, locale?: string): string {
   const f = formatter(locale, { month: 'long', day: 'numeric', year: 'numeric', timeZone: 'UTC' });

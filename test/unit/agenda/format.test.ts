@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { priorityColor, priorityLabel, readableText } from '../../../extension/ui/agenda/colors';
 import {
+  dayHeadingName,
   fullDateText,
   hourText,
   rangeText,
@@ -25,6 +26,14 @@ describe('formatting', () => {
     expect(relativeDayText('2026-11-24', '2026-11-23', EN)).toBe('Tomorrow');
     expect(relativeDayText('2026-11-22', '2026-11-23', EN)).toBe('Yesterday');
     expect(relativeDayText('2026-11-26', '2026-11-23', EN)).toBe('Thursday');
+  });
+
+  it('names a list day once: the near name, then the date, without saying the weekday twice', () => {
+    expect(dayHeadingName('2026-11-23', '2026-11-23', EN)).toBe('Today, Monday, November 23, 2026');
+    expect(dayHeadingName('2026-11-22', '2026-11-23', EN)).toBe(
+      'Yesterday, Sunday, November 22, 2026',
+    );
+    expect(dayHeadingName('2026-11-26', '2026-11-23', EN)).toBe('Thursday, November 26, 2026');
   });
 
   it('titles a range of days', () => {
