@@ -16,6 +16,10 @@ export interface EventOnDay {
   readonly endMs: number;
   readonly continuesBefore: boolean;
   readonly continuesAfter: boolean;
+  /** The part covers its whole day (an all-day event; a timed one from midnight to midnight or
+   * past both): it goes in the all-day row and reads "All day" or "Day 2 of 3", never "From" or
+   * "Until 12:00 AM". */
+  readonly wholeDay: boolean;
   /** 1-based day of a multi-day event, and how many days it covers. */
   readonly dayIndex: number;
   readonly dayCount: number;
@@ -72,9 +76,7 @@ export function planAgenda(input: PlanInput): AgendaPlan {
     if (event.declined && input.declined === 'hide') continue;
     if (!match(event)) continue;
     for (const [i, entry] of eventEntries(event, bounds, input.zone)) {
-      const day = bounds[i]!;
-      const whole = entry.startMs <= day.startMs && entry.endMs >= day.endMs;
-      (event.allDay || whole ? allDay : timed)[i]!.push(entry);
+      (entry.wholeDay ? allDay : timed)[i]!.push(entry);
     }
   }
   const dayIndex = new Map(input.days.map((d, i) => [d, i]));
@@ -148,6 +150,7 @@ function eventEntries(
           endMs: day.endMs,
           continuesBefore: index > 1,
           continuesAfter: index < count,
+          wholeDay: true,
           dayIndex: index,
           dayCount: count,
         },
@@ -168,16 +171,19 @@ function eventEntries(
   const count = within ? 1 : daysBetween(firstDate, dateOf(lastMs, zone)) + 1;
   for (let i = from; i <= to; i++) {
     const day = days[i]!;
+    const startMs = Math.max(event.startMs, day.startMs);
+    const endMs = Math.min(Math.max(event.endMs, event.startMs), day.endMs);
     out.push([
       i,
       {
         kind: 'event',
         key: event.key,
         event,
-        startMs: Math.max(event.startMs, day.startMs),
-        endMs: Math.min(Math.max(event.endMs, event.startMs), day.endMs),
+        startMs,
+        endMs,
         continuesBefore: event.startMs < day.startMs,
         continuesAfter: event.endMs > day.endMs,
+        wholeDay: startMs === day.startMs && endMs === day.endMs,
         dayIndex: within ? 1 : daysBetween(firstDate, day.date) + 1,
         dayCount: count,
       },

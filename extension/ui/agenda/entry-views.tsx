@@ -5,7 +5,7 @@ import type { CSSProperties, ReactNode } from 'react';
 import type { AgendaEvent, AgendaTask } from './agenda-items';
 import type { DayEntry, EventOnDay, TaskOnDay } from './agenda-plan';
 import { priorityColor, priorityLabel, readableText } from './colors';
-import { shortDateText, spanText, timeText } from './format';
+import { otherZoneTime, shortDateText, spanText, timeText } from './format';
 
 export interface TaskActions {
   /** Tasks whose completion (or reopening) is on its way to the background. */
@@ -33,7 +33,7 @@ export function entryName(...parts: readonly (string | false | undefined)[]): st
 }
 
 export function eventWhen(entry: EventOnDay, zone: string, locale?: string): string {
-  if (entry.event.allDay || (entry.continuesBefore && entry.continuesAfter)) {
+  if (entry.wholeDay) {
     return entry.dayCount > 1 ? `Day ${entry.dayIndex} of ${entry.dayCount}` : 'All day';
   }
   return spanText(entry, zone, locale);
@@ -43,7 +43,7 @@ export function EventRow(props: { entry: EventOnDay; zone: string; locale?: stri
   const { entry, zone, locale } = props;
   const { event } = entry;
   const when = eventWhen(entry, zone, locale);
-  const meta = eventMeta(event, entry, locale);
+  const meta = eventMeta(event, entry, zone, locale);
   const label = entryName(
     event.title,
     meta.text,
@@ -76,14 +76,20 @@ interface EventMetaText {
   readonly there: string | undefined;
 }
 
-function eventMeta(event: AgendaEvent, entry: EventOnDay, locale?: string): EventMetaText {
+function eventMeta(
+  event: AgendaEvent,
+  entry: EventOnDay,
+  zone: string,
+  locale?: string,
+): EventMetaText {
   const parts: string[] = [];
   if (event.location) parts.push(event.location);
   parts.push(event.calendarName);
-  const there =
+  const time =
     event.otherZone && !event.allDay && !entry.continuesBefore
-      ? `${timeText(event.startMs, event.otherZone, locale)} in ${zoneCity(event.otherZone)}`
+      ? otherZoneTime(event.startMs, event.otherZone, zone, locale)
       : undefined;
+  const there = time && event.otherZone ? `${time} in ${zoneCity(event.otherZone)}` : undefined;
   return { text: parts.join(' · '), there };
 }
 

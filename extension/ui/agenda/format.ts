@@ -71,6 +71,26 @@ export function timeText(ms: number, zone: string, locale?: string): string {
   return memoFormat(timeTexts, TIME_OF_DAY, ms, zone, locale);
 }
 
+/** The time in the event's own zone, when that zone's clock reads otherwise than the viewer's at
+ * that instant; undefined when it reads the same (another name for the same zone — Google writes
+ * "Asia/Kolkata" where the browser may say "Asia/Calcutta" — or a zone with the same offset) or
+ * when the zone is unknown to this browser (bad data must not take the page down). */
+export function otherZoneTime(
+  ms: number,
+  eventZone: string,
+  viewerZone: string,
+  locale?: string,
+): string | undefined {
+  if (eventZone === viewerZone) return undefined;
+  let there: string;
+  try {
+    there = timeText(ms, eventZone, locale);
+  } catch {
+    return undefined;
+  }
+  return there === timeText(ms, viewerZone, locale) ? undefined : there;
+}
+
 const dayKeys: InstantTexts = { byContext: new Map() };
 const DAY_KEY: Intl.DateTimeFormatOptions = { year: 'numeric', month: '2-digit', day: '2-digit' };
 
@@ -79,10 +99,18 @@ function dayKey(ms: number, zone: string): string {
   return memoFormat(dayKeys, DAY_KEY, ms, zone, 'en-CA');
 }
 
-/** An hour line's label: "9 AM"; with the zone's abbreviation on a DST day ("1 AM PDT"). */
-export function hourText(ms: number, zone: string, locale?: string, withZone = false): string {
+/** An hour line's label: "9 AM"; with the zone's abbreviation on a DST day ("1 AM PDT"); with
+ * its minutes where the line is not on the hour ("2:30 AM", after a half-hour change). */
+export function hourText(
+  ms: number,
+  zone: string,
+  locale?: string,
+  withZone = false,
+  withMinutes = false,
+): string {
   return formatter(locale, {
     hour: 'numeric',
+    ...(withMinutes ? { minute: '2-digit' } : {}),
     timeZone: zone,
     ...(withZone ? { timeZoneName: 'short' } : {}),
   }).format(ms);
@@ -96,9 +124,9 @@ export interface TimedSpan {
 }
 
 /** formatRange results by what they are made of. Intl's formatRange is ~15x the cost of a format
- * (V8 builds an interval formatter per call): a week of 1,000 events spent ~70 ms in it. Its output
- * depends only on the calendar fields the two ends show (the time texts) and on whether the ends
- * fall on the same date (else ICU joins the two full times), so those are the key. */
+ * (V8 builds an interval formatter per call): a week of 1,000 events spent ~70 ms in it. For two
+ * ends on one date its output depends only on the calendar fields they show (the time texts), so
+ * those are the key. */
 const rangeCache = new Map<string, string>();
 
 /** "9:00 – 10:30 AM"-style text for the part of an event on one day. */
@@ -109,8 +137,10 @@ export function spanText(span: TimedSpan, zone: string, locale?: string): string
   if (span.continuesAfter) return `From ${start}`;
   if (span.endMs <= span.startMs) return start;
   const end = timeText(span.endMs, zone, locale);
-  const sameDay = dayKey(span.startMs, zone) === dayKey(span.endMs, zone);
-  const key = `${locale ?? ''}|${zone}|${start}|${end}|${sameDay}`;
+  // A part ending at the day's end ends at the next date's midnight, where formatRange would
+  // name both dates ("11/23/2026, 11:00 PM – 11/24/2026, 12:00 AM"): the two times alone say it.
+  if (dayKey(span.startMs, zone) !== dayKey(span.endMs, zone)) return `${start}\u2009–\u2009${end}`;
+  const key = `${locale ?? ''}|${zone}|${start}|${end}`;
   let text = rangeCache.get(key);
   if (text === undefined) {
     // formatRange shares what both ends have in common: "9:00 – 10:30 AM".

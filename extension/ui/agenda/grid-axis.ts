@@ -14,6 +14,9 @@ export interface HourMark {
   readonly minute: number;
   /** The instant the line stands for (labels are formatted from it, in the viewer's zone). */
   readonly ms: number;
+  /** False where a half-hour DST change (Lord Howe) put the day's elapsed hours on :30: the
+   * label then needs its minutes. */
+  readonly onHour: boolean;
 }
 
 export interface WallRange {
@@ -44,18 +47,27 @@ export interface DayAxis {
 
 export function dayAxis(date: IsoDate, zone: string, mode: AxisMode): DayAxis {
   const bounds = dayBounds(date, zone);
-  const { gaps, repeated, shifts } = transitionsOf(bounds.startMs, bounds.endMs, zone);
+  const transitions = transitionsOf(bounds.startMs, bounds.endMs, zone);
+  const { repeated, shifts } = transitions;
+  const startWallMinute = wallMinute(bounds.startMs, zone);
+  // A change at midnight (Santiago, spring) starts the day at 1 AM: in the wall-clock column the
+  // hour before it never happened, and is shaded as any other skipped hour.
+  const gaps =
+    startWallMinute > 0
+      ? [{ from: 0, to: startWallMinute }, ...transitions.gaps]
+      : transitions.gaps;
   const totalMinutes = mode === 'elapsed' ? (bounds.endMs - bounds.startMs) / 60_000 : 24 * 60;
   const marks: HourMark[] = [];
   if (mode === 'elapsed') {
     for (let ms = bounds.startMs; ms < bounds.endMs; ms += HOUR_MS) {
-      marks.push({ minute: (ms - bounds.startMs) / 60_000, ms });
+      const onHour = wallMinute(ms, zone) % 60 === 0;
+      marks.push({ minute: (ms - bounds.startMs) / 60_000, ms, onHour });
     }
   } else {
     const day = Temporal.PlainDate.from(date);
     for (let hour = 0; hour < 24; hour++) {
       const at = day.toPlainDateTime({ hour }).toZonedDateTime(zone);
-      marks.push({ minute: hour * 60, ms: at.epochMilliseconds });
+      marks.push({ minute: hour * 60, ms: at.epochMilliseconds, onHour: true });
     }
   }
   return {
@@ -69,7 +81,7 @@ export function dayAxis(date: IsoDate, zone: string, mode: AxisMode): DayAxis {
     marks,
     gaps,
     repeated,
-    startWallMinute: wallMinute(bounds.startMs, zone),
+    startWallMinute,
     shifts,
   };
 }
@@ -82,9 +94,10 @@ export function wallHourOnAxis(axis: DayAxis, hour: number): number {
   return minuteOnAxis(at.epochMilliseconds, axis);
 }
 
-/** Where an instant sits on the axis, clamped to the day. */
+/** Where an instant sits on the axis, clamped to the day (the day's first instant is at its
+ * wall-clock minute: 1 AM on a day that skipped midnight). */
 export function minuteOnAxis(ms: number, axis: DayAxis): number {
-  if (ms <= axis.startMs) return 0;
+  if (ms < axis.startMs) return 0;
   if (ms >= axis.endMs) return axis.totalMinutes;
   const elapsed = (ms - axis.startMs) / 60_000;
   if (axis.mode === 'elapsed') return elapsed;

@@ -241,7 +241,7 @@ function HourLabels(props: { axis: DayAxis; zone: string; locale?: string | unde
   const dst = axis.hours !== 24;
   return axis.marks.map((mark, i) => (
     <span key={mark.ms} className="hour" style={{ top: mark.minute * PX_PER_MINUTE }}>
-      {i === 0 && !dst ? '' : hourText(mark.ms, zone, locale, dst)}
+      {i === 0 && !dst ? '' : hourText(mark.ms, zone, locale, dst, !mark.onHour)}
     </span>
   ));
 }

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { projectEvent } from '../../../extension/store/agenda-projection';
 import type { EventRecord } from '../../../extension/store/records';
 import type { AgendaEvent, AgendaTask } from '../../../extension/ui/agenda/agenda-items';
-import { type DayPlan, type PlanInput, planAgenda } from '../../../extension/ui/agenda/agenda-plan';
+import {
+  type DayPlan,
+  type EventOnDay,
+  type PlanInput,
+  planAgenda,
+} from '../../../extension/ui/agenda/agenda-plan';
+import { eventWhen } from '../../../extension/ui/agenda/entry-views';
 import { toAgendaEvent } from '../../../extension/ui/agenda/event-view';
 import { spanText } from '../../../extension/ui/agenda/format';
 import { toAgendaTask } from '../../../extension/ui/agenda/task-placement';
@@ -145,6 +151,28 @@ describe('planning the days of a view', () => {
       '2026-03-27 4:30 – 4:45 AM',
       '2026-03-30 3:30 – 3:45 AM',
     ]);
+  });
+
+  it('reads a timed event’s part that ends or starts at midnight as the times or the whole day', () => {
+    const when = (events: AgendaEvent[], days: string[]) =>
+      plan(LA, days, { events }).days.map((d) => [
+        ...d.allDay.map((e) => `~${plain(eventWhen(e as EventOnDay, LA, 'en-US'))}`),
+        ...d.timed.map((e) => plain(eventWhen(e as EventOnDay, LA, 'en-US'))),
+      ]);
+    const inLa = (title: string, from: string, to: string) =>
+      ev(timedEvent(title, at(from, LA), at(to, LA)), LA);
+    const late = inLa('Late', '2026-11-23T23:00', '2026-11-24T00:00');
+    const wholeDay = inLa('Offsite', '2026-11-23T00:00', '2026-11-24T00:00');
+    const twoDays = inLa('Retreat', '2026-11-23T00:00', '2026-11-25T00:00');
+    const overnight = inLa('Migration', '2026-11-22T22:00', '2026-11-24T00:00');
+    const days = daysFrom('2026-11-22', 3);
+    // Ends at midnight: the two times (not both dates), and nothing on the next day.
+    expect(when([late], days)).toEqual([[], ['11:00 PM – 12:00 AM'], []]);
+    // Covers the day: the all-day row, "All day" (not "12:00 AM – 12:00 AM" with dates).
+    expect(when([wholeDay], days)).toEqual([[], ['~All day'], []]);
+    // Two whole days: "Day 1 of 2", "Day 2 of 2" (not "From 12:00 AM", "Until 12:00 AM").
+    expect(when([twoDays], days)).toEqual([[], ['~Day 1 of 2'], ['~Day 2 of 2']]);
+    expect(when([overnight], days)).toEqual([['From 10:00 PM'], ['~Day 2 of 2'], []]);
   });
 
   it('lays out a spring-forward day of 23 hours and a fall-back day of 25', () => {

@@ -4,6 +4,7 @@ import {
   dayHeadingName,
   fullDateText,
   hourText,
+  otherZoneTime,
   rangeText,
   relativeDayText,
   shortDateText,
@@ -85,22 +86,41 @@ describe('colors', () => {
 });
 
 describe('spanText memo', () => {
-  it('keeps ranges over midnight apart from same-day ones with the same times', () => {
-    const zone = 'America/New_York';
+  it('reads a part ending at midnight as its two times, on whichever date it falls', () => {
+    const zone = 'America/Los_Angeles';
     const f = new Intl.DateTimeFormat('en-US', {
       hour: 'numeric',
       minute: '2-digit',
       timeZone: zone,
     });
-    const sameDay = {
-      startMs: Date.parse('2026-11-23T14:00:00Z'),
-      endMs: Date.parse('2026-11-23T15:30:00Z'),
-    };
-    const nextDay = { startMs: sameDay.startMs, endMs: sameDay.endMs + 86_400_000 };
-    const text = (s: typeof sameDay) =>
-      spanText({ ...s, continuesBefore: false, continuesAfter: false }, zone, 'en-US');
-    expect(text(nextDay)).toBe(f.formatRange(nextDay.startMs, nextDay.endMs));
-    expect(text(sameDay)).toBe(f.formatRange(sameDay.startMs, sameDay.endMs));
-    expect(text(nextDay)).not.toBe(text(sameDay));
+    const late = (date: string) => ({
+      startMs: Date.parse(`${date}T23:00:00-08:00`),
+      endMs: Date.parse(`${date}T23:00:00-08:00`) + 3_600_000,
+      continuesBefore: false,
+      continuesAfter: false,
+    });
+    const sameDay = { ...late('2026-12-01'), endMs: late('2026-12-01').startMs + 1_800_000 };
+    // Not "12/1/2026, 11:00 PM – 12/2/2026, 12:00 AM" (formatRange across two dates), and the
+    // first date's text is never handed to a later date's part.
+    expect(plain(spanText(late('2026-12-01'), zone, EN))).toBe('11:00 PM – 12:00 AM');
+    expect(plain(spanText(late('2026-12-05'), zone, EN))).toBe('11:00 PM – 12:00 AM');
+    expect(spanText(sameDay, zone, EN)).toBe(f.formatRange(sameDay.startMs, sameDay.endMs));
+  });
+});
+
+describe('an event’s own zone', () => {
+  const ms = Date.parse('2026-11-23T17:00:00Z');
+  it('gives the time there when its clock reads otherwise', () => {
+    expect(plain(otherZoneTime(ms, 'America/New_York', 'America/Los_Angeles', EN) ?? '')).toBe(
+      '12:00 PM',
+    );
+  });
+
+  it('says nothing for another name of the same zone, the same offset, or an unknown zone', () => {
+    // Google writes the new names; a browser may report the old ones.
+    expect(otherZoneTime(ms, 'Asia/Kolkata', 'Asia/Calcutta', EN)).toBeUndefined();
+    expect(otherZoneTime(ms, 'Europe/Kyiv', 'Europe/Kiev', EN)).toBeUndefined();
+    expect(otherZoneTime(ms, 'Europe/Paris', 'Europe/Berlin', EN)).toBeUndefined();
+    expect(otherZoneTime(ms, 'Mars/Olympus_Mons', 'Europe/Berlin', EN)).toBeUndefined();
   });
 });

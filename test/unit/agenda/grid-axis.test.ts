@@ -42,6 +42,20 @@ describe('the day view axis (elapsed time)', () => {
     expect(labels('2026-10-25', BERLIN).slice(1, 5)).toEqual(['1 AM', '2 AM', '2 AM', '3 AM']);
   });
 
+  it('labels its lines with their minutes after a half-hour change (Lord Howe)', () => {
+    const zone = 'Australia/Lord_Howe';
+    const axis = dayAxis('2026-10-04', zone, 'elapsed');
+    expect(axis.totalMinutes).toBe(23.5 * 60);
+    // Two real hours after midnight the clock reads 2:30: a line labelled "2 AM" would be wrong.
+    const shown = axis.marks.map((m) => hourText(m.ms, zone, 'en-US', false, !m.onHour));
+    expect(shown.slice(0, 4).map((t) => t.replace(/\s+/g, ' '))).toEqual([
+      '12 AM',
+      '1 AM',
+      '2:30 AM',
+      '3:30 AM',
+    ]);
+  });
+
   it('clamps instants outside the day to its edges', () => {
     const axis = dayAxis('2026-11-23', NY, 'elapsed');
     expect(minuteOnAxis(axis.startMs - 1, axis)).toBe(0);
@@ -66,6 +80,17 @@ describe('the week view axis (wall clock)', () => {
     expect(minuteOnAxis(Date.parse('2026-11-01T01:30:00-04:00'), axis)).toBe(90);
     expect(minuteOnAxis(Date.parse('2026-11-01T01:30:00-05:00'), axis)).toBe(90);
     expect(axis.repeated).toEqual([{ from: 60, to: 120 }]);
+  });
+
+  it('shades the skipped midnight hour when a change starts the day at 1 AM (Santiago)', () => {
+    const axis = dayAxis('2026-09-06', 'America/Santiago', 'wall');
+    expect(axis.startWallMinute).toBe(60);
+    expect(axis.gaps).toEqual([{ from: 0, to: 60 }]);
+    // The day's first instant is 1 AM, below the band; what ran on from the day before starts
+    // at the top.
+    expect(minuteOnAxis(axis.startMs, axis)).toBe(60);
+    expect(minuteOnAxis(axis.startMs + 30 * 60_000, axis)).toBe(90);
+    expect(minuteOnAxis(axis.startMs - 1, axis)).toBe(0);
   });
 
   it('lines 9 AM up with 9 AM on an ordinary day', () => {
