@@ -13,6 +13,7 @@ import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { publishBootFrame, publishBootRead } from '../ui/agenda/boot-handoff';
 import { startBootRead } from '../ui/agenda/boot-read';
 import { dropSpentFrame, paintSavedFrame, savedFrameFor } from '../ui/agenda/frame-paint';
+import { pageStorage } from '../ui/agenda/page-storage';
 import { frameContext, SAVED_FRAME_MARK } from '../ui/agenda/saved-frame';
 import { afterNextPaint } from '../ui/next-paint';
 
@@ -41,7 +42,7 @@ export default defineUnlistedScript(() => {
     const context = frameContext(tag?.dataset.build);
     const boot = { context, painted: false };
     publishBootFrame(boot);
-    const frame = savedFrameFor(globalThis.localStorage, context, Date.now());
+    const frame = savedFrameFor(pageStorage(), context, Date.now());
     if (!frame) {
       publishBootRead(startBootRead());
       performance.mark(SAVED_FRAME_MARK, { detail: { painted: false, reason: 'none' } });
@@ -52,11 +53,19 @@ export default defineUnlistedScript(() => {
     const decide = (revision: string | undefined, late: boolean) => {
       if (decided) return;
       decided = true;
-      const result = late
-        ? 'late'
-        : paintSavedFrame(document.getElementById('root'), frame, revision, Date.now());
+      let result: string;
+      try {
+        result = late
+          ? 'late'
+          : paintSavedFrame(document.getElementById('root'), frame, revision, Date.now());
+      } catch {
+        // Whatever went wrong, the page's module must still start (this runs inside the boot
+        // read's callback, where a throw would be swallowed and nothing would start it).
+        result = 'broken';
+        document.getElementById('root')?.replaceChildren();
+      }
       boot.painted = result === 'painted';
-      dropSpentFrame(globalThis.localStorage, result);
+      dropSpentFrame(pageStorage(), result);
       performance.mark(SAVED_FRAME_MARK, { detail: { painted: boot.painted, reason: result } });
       if (!boot.painted) return startModule();
       afterNextPaint(startModule);

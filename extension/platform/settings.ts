@@ -70,11 +70,15 @@ export function defaultSettings(build: Pick<BuildConfig, 'relayUrl'>): Settings 
 export function parseStoredSettings(stored: unknown, defaults: Settings): Settings {
   const whole = settingsSchema.safeParse(stored);
   if (whole.success) return whole.data;
-  const record = typeof stored === 'object' && stored !== null ? stored : {};
+  const record: Record<string, unknown> =
+    typeof stored === 'object' && stored !== null ? (stored as Record<string, unknown>) : {};
   const merged: Record<string, unknown> = { ...defaults };
-  for (const [key, value] of Object.entries(record)) {
-    const field = settingsSchema.shape[key as keyof Settings];
-    if (field?.safeParse(value).success) merged[key] = field.parse(value);
+  // The schema's own keys, read from the record only where it has them: a stored key such as
+  // "constructor" must not reach into Object.prototype for a schema.
+  for (const key of Object.keys(settingsSchema.shape) as (keyof Settings)[]) {
+    if (!Object.hasOwn(record, key)) continue;
+    const parsed = settingsSchema.shape[key].safeParse(record[key]);
+    if (parsed.success) merged[key] = parsed.data;
   }
   return settingsSchema.parse(merged);
 }

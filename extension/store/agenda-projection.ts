@@ -8,22 +8,29 @@ import { z } from 'zod';
 import type { AgendaEventRow } from './agenda-records';
 import type { EventRecord } from './records';
 
+// Each field on its own: one Google sends in an odd shape (a null location) loses only itself,
+// not the event's declined state, link, colour and zone with it.
+const field = <T extends z.ZodType>(schema: T) => schema.optional().catch(undefined);
 const eventTime = z.object({
-  date: z.string().optional(),
-  dateTime: z.string().optional(),
-  timeZone: z.string().optional(),
+  date: field(z.string()),
+  dateTime: field(z.string()),
+  timeZone: field(z.string()),
 });
 // z.object, not looseObject: only these fields are read, and the rest is not copied.
 const rawEventSchema = z.object({
-  start: eventTime.optional(),
-  end: eventTime.optional(),
-  htmlLink: z.string().optional(),
-  location: z.string().optional(),
-  colorId: z.string().optional(),
-  recurringEventId: z.string().optional(),
-  attendees: z
-    .array(z.object({ self: z.boolean().optional(), responseStatus: z.string().optional() }))
-    .optional(),
+  start: field(eventTime),
+  end: field(eventTime),
+  htmlLink: field(z.string()),
+  location: field(z.string()),
+  colorId: field(z.string()),
+  recurringEventId: field(z.string()),
+  attendees: field(
+    z.array(
+      z
+        .object({ self: field(z.boolean()), responseStatus: field(z.string()) })
+        .catch({ self: undefined, responseStatus: undefined }),
+    ),
+  ),
 });
 
 /** http(s) links only: an `href` must never run script (`javascript:`). */

@@ -229,6 +229,15 @@ describe('the new tab over the demo week, in Los Angeles', () => {
     expect(changed.frames[0]).toMatch(/^<div class="agenda-app" data-state="ready"/);
     // …and keeps its own for the next.
     await expect.poll(async () => (await load()).saved.painted).toBe(true);
+    // A frame this browser can't paint (its zone unknown here: edited, or from another version)
+    // is dropped, and the page comes up as without one.
+    await page.evaluate(`(() => {
+      const key = 'almanac.agenda.savedFrame';
+      localStorage.setItem(key, JSON.stringify({ ...JSON.parse(localStorage.getItem(key)), zone: 'Not/AZone' }));
+    })()`);
+    const broken = await load();
+    expect(broken.saved).toEqual({ painted: false, reason: 'broken' });
+    expect(broken.frames[0]).toMatch(/^<div class="agenda-app" data-state="ready"/);
   });
 
   it('dims a declined event, and hides it when asked', async () => {
@@ -300,6 +309,25 @@ describe('the new tab over the demo week, in Los Angeles', () => {
     await page.locator('.grid-head button').nth(4).focus();
     await page.keyboard.press('Enter');
     await expect.poll(() => page.evaluate('location.hash')).toBe(`#day/${days[4]}`);
+  });
+
+  it('goes to a date typed into the date field, once its year has four digits', async () => {
+    await go(`#agenda/${days[0]}`);
+    await page.evaluate(`(() => {
+      globalThis.__hashes = [];
+      addEventListener('hashchange', () => globalThis.__hashes.push(location.hash));
+    })()`);
+    const next = Temporal.PlainDate.from(days[0]!).add({ years: 1, months: 1 });
+    const typed = [next.month, next.day].map((n) => String(n).padStart(2, '0')).join('');
+    await page.getByLabel('Go to date').focus(); // its first part, the month (en-US)
+    await page.keyboard.type(`${typed}${next.year}`);
+    await expect.poll(() => page.evaluate('location.hash')).toBe(`#agenda/${next}`);
+    await expect.poll(() => page.locator('h1 .range').textContent()).toContain(String(next.year));
+    // On the way the field held years 2, 20 and 202: the page never went there.
+    const hashes = (await page.evaluate('globalThis.__hashes')) as string[];
+    expect(hashes.length).toBeGreaterThan(0);
+    expect(hashes.filter((h) => !(h.slice(-10, -6) >= '1000'))).toEqual([]);
+    await page.evaluate('document.activeElement?.blur()');
   });
 
   it('moves with the keys: j/k, t, w, /, Esc and n', async () => {

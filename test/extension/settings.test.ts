@@ -19,6 +19,12 @@ describe('settings', () => {
       defaults,
     );
     expect(partly).toEqual({ ...defaults, safetyPollMinutes: 5 });
+    // Keys that name Object.prototype's members are just unknown keys (they threw before, and
+    // then neither the new tab nor the options page could read or save settings).
+    const odd = JSON.parse(
+      '{"constructor": 1, "toString": "x", "__proto__": {"a": 1}, "safetyPollMinutes": "soon"}',
+    );
+    expect(parseStoredSettings(odd, defaults)).toEqual(defaults);
   });
 
   it('reads a value stored before "show completed tasks" existed: off, the rest kept', () => {

@@ -1,6 +1,7 @@
 // Places an event on the epoch-ms axis for indexing and window checks (spec §2 start/end).
 import { Temporal } from 'temporal-polyfill';
 import { BadResponse } from '../errors';
+import { knownZoneOr } from '../known-zone';
 
 export interface EventDateTime {
   readonly date?: string | undefined;
@@ -14,7 +15,8 @@ const midnightCache = new Map<string, number>();
 /**
  * Epoch ms of a start/end. `dateTime` is RFC 3339 with an offset. An all-day `date` has no
  * instant of its own: it starts at midnight in the calendar's time zone (the zone Google uses to
- * match all-day events against timeMin/timeMax), UTC when the calendar's zone is unknown.
+ * match all-day events against timeMin/timeMax), UTC when the calendar's zone is missing or
+ * unknown here.
  */
 export function toEpochMs(value: EventDateTime, calendarTimeZone: string | undefined): number {
   if (value.dateTime !== undefined) {
@@ -22,7 +24,10 @@ export function toEpochMs(value: EventDateTime, calendarTimeZone: string | undef
     if (Number.isNaN(ms)) throw new BadResponse(`unusable dateTime ${value.dateTime}`);
     return ms;
   }
-  if (value.date !== undefined) return midnight(value.date, calendarTimeZone ?? 'UTC');
+  // A zone this runtime does not know (newer than its tz data) files the day by UTC's midnight
+  // rather than failing the calendar's sync: the instant only indexes the event, and the page
+  // places an all-day event by its own dates.
+  if (value.date !== undefined) return midnight(value.date, knownZoneOr(calendarTimeZone));
   throw new BadResponse('event time has neither date nor dateTime');
 }
 

@@ -19,6 +19,7 @@ import type { TaskActions } from './entry-views';
 import { keepFirstFrame } from './frame-save';
 import type { KeyAction } from './keyboard';
 import { moveIndex } from './keyboard';
+import { pageStorage } from './page-storage';
 import { loadPrefs } from './prefs';
 import { QuickAdd } from './quick-add';
 import { forgetFrame } from './saved-frame';
@@ -34,7 +35,8 @@ import {
   useViewState,
 } from './use-agenda';
 import { parseViewHash, stepView, type ViewState, viewDays } from './view-state';
-import { dateOf, dayBounds, type IsoDate, systemZone } from './zone-days';
+import { viewerZone } from './viewer-zone';
+import { dateOf, dayBounds, type IsoDate } from './zone-days';
 
 /** Start the read of the view the page will open on (the hash, else the saved view, in the
  * system zone). AgendaApp takes it if its view matches. Settles (never rejects) when it is in. */
@@ -42,9 +44,9 @@ export function prefetchInitialView(
   db: AlmanacDb,
   boot?: Promise<RawRead | undefined>,
 ): Promise<unknown> {
-  const zone = systemZone();
+  const { zone } = viewerZone();
   const today = dateOf(Date.now(), zone);
-  const prefs = loadPrefs(globalThis.localStorage);
+  const prefs = loadPrefs(pageStorage());
   const view = parseViewHash(globalThis.location?.hash ?? '', today, prefs.view);
   const days = viewDays(view);
   return prefetchAgendaData(db, { days, zone, withOverdue: showsOverdue(view, days, today) }, boot);
@@ -58,7 +60,9 @@ function showsOverdue(view: ViewState, days: readonly string[], today: string): 
 export function AgendaApp(props: { zone?: string; locale?: string }) {
   const db = uiDb();
   const nowMs = useNow(30_000);
-  const zone = props.zone ?? systemZone();
+  // Asked on every render (the clock's tick included), so a change of the computer's zone shows.
+  const viewer = props.zone ? { zone: props.zone } : viewerZone();
+  const { zone } = viewer;
   const { locale } = props;
   const today = dateOf(nowMs, zone);
   const [prefs, setPrefs] = usePrefs();
@@ -125,7 +129,7 @@ export function AgendaApp(props: { zone?: string; locale?: string }) {
       const context = bootFrame()?.context;
       const revision = data?.rows.revision;
       const plain = status === undefined && !notice && !action.error && pageState === 'ready';
-      if (data?.sources.length === 0) forgetFrame(globalThis.localStorage);
+      if (data?.sources.length === 0) forgetFrame(pageStorage());
       else if (view.view === 'agenda' && context && revision && plain) {
         keepFirstFrame(document.getElementById('root'), {
           context,
@@ -237,6 +241,7 @@ export function AgendaApp(props: { zone?: string; locale?: string }) {
         searchRef={searchRef}
         prefs={prefs}
         showCompleted={showCompleted.value}
+        showCompletedError={showCompleted.error}
         onShowCompleted={showCompleted.set}
         onSearch={setSearch}
         onStep={(d) => go(stepView(view, d))}
@@ -259,6 +264,12 @@ export function AgendaApp(props: { zone?: string; locale?: string }) {
         />
       ) : null}
       <ProblemBanner problems={problems} />
+      {viewer.unknown !== undefined ? (
+        <p className="notice zone-note" role="status">
+          The browser can’t tell which time zone this computer is in (it says “{viewer.unknown}”),
+          so times are shown in {viewer.label}, without daylight-saving changes.
+        </p>
+      ) : null}
       {action.error || notice ? (
         <div className="alert" role="alert">
           {notice ?? action.error}

@@ -1,6 +1,6 @@
 // The header: where you are (the range), how to move (previous, Today, next, a date), which view,
 // search within what is loaded, and the page's own options.
-import type { RefObject } from 'react';
+import { type RefObject, useEffect, useState } from 'react';
 import { APP_ICON_DATA_URL } from '../../platform/app-icon';
 import type { Status } from '../../platform/messages';
 import { StatusIndicator } from '../components/status-indicator';
@@ -20,6 +20,8 @@ interface ToolbarProps {
   readonly searchRef: RefObject<HTMLInputElement | null>;
   readonly prefs: AgendaPrefs;
   readonly showCompleted: boolean;
+  /** Why the last change of it was not saved. */
+  readonly showCompletedError?: string | undefined;
   readonly onShowCompleted: (value: boolean) => void;
   readonly onSearch: (text: string) => void;
   readonly onStep: (direction: -1 | 1) => void;
@@ -62,12 +64,7 @@ export function AgendaToolbar(props: ToolbarProps) {
         <button type="button" aria-label={`Next ${unit}`} onClick={() => props.onStep(1)}>
           ›
         </button>
-        <input
-          type="date"
-          aria-label="Go to date"
-          value={view.date}
-          onChange={(e) => e.target.value && props.onDate(e.target.value)}
-        />
+        <DateJump date={view.date} onDate={props.onDate} />
       </nav>
       <fieldset className="segmented views">
         <legend className="visually-hidden">View</legend>
@@ -120,6 +117,11 @@ export function AgendaToolbar(props: ToolbarProps) {
               />
               Show completed tasks
             </label>
+            {props.showCompletedError ? (
+              <p className="field-error" role="alert">
+                Couldn’t save “Show completed tasks”: {props.showCompletedError}
+              </p>
+            ) : null}
             <p className="muted keys">
               Keys: j/k or ↑/↓ move · ←/→ previous/next · t today · n new · / search · a/d/w view ·
               Esc
@@ -128,5 +130,25 @@ export function AgendaToolbar(props: ToolbarProps) {
         </details>
       </div>
     </header>
+  );
+}
+
+/** The date field. Typing a year changes the value once per digit (years 2, 20, 202, 2026): the
+ * field keeps what is typed, and the page goes to a date only once its year has four digits. */
+function DateJump(props: { date: IsoDate; onDate: (date: IsoDate) => void }) {
+  const [draft, setDraft] = useState(props.date);
+  // The view moved (keys, arrows, Today): the field follows.
+  useEffect(() => setDraft(props.date), [props.date]);
+  return (
+    <input
+      type="date"
+      aria-label="Go to date"
+      value={draft}
+      onChange={(e) => {
+        const value = e.target.value;
+        setDraft(value);
+        if (value >= '1000') props.onDate(value);
+      }}
+    />
   );
 }

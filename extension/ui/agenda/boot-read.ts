@@ -5,11 +5,12 @@ import type { RawRead } from '../../store/agenda-raw-read';
 import { readAgendaRowsRaw } from '../../store/agenda-raw-read';
 import { DB_NAME } from '../../store/db-name';
 import { bootView, bootWindow } from './boot-window';
+import { pageStorage } from './page-storage';
 import { PREFS_KEY } from './prefs-key';
 
 function savedView(): unknown {
   try {
-    const stored: unknown = JSON.parse(globalThis.localStorage?.getItem(PREFS_KEY) ?? 'null');
+    const stored: unknown = JSON.parse(pageStorage()?.getItem(PREFS_KEY) ?? 'null');
     return typeof stored === 'object' && stored !== null
       ? (stored as { view?: unknown }).view
       : undefined;

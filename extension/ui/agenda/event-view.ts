@@ -2,6 +2,7 @@
 // through zod, when the row was written) → the agenda's event, with its calendar's name and color.
 import type { AgendaEventRow } from '../../store/agenda-records';
 import type { CalendarRecord } from '../../store/records';
+import { knownZoneOr } from '../../sync/known-zone';
 import type { AgendaEvent } from './agenda-items';
 import { eventColor } from './colors';
 import { addDays, dateOf, type IsoDate } from './zone-days';
@@ -49,7 +50,7 @@ function allDayDates(
   row: AgendaEventRow,
   calendarZone: string | undefined,
 ): { startDate: IsoDate; endDate: IsoDate } {
-  const zone = calendarZone ?? 'UTC';
+  const zone = knownZoneOr(calendarZone);
   const start = row.startDate ?? dateOf(row.startMs, zone);
   let end = row.endDate ?? dateOf(row.endMs, zone);
   if (end <= start) end = addDays(start, 1);

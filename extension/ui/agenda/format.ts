@@ -22,7 +22,8 @@ function formatter(
 /** UTC noon of a calendar date: formatting it in UTC gives back exactly that date. */
 function dateAnchor(date: IsoDate): number {
   const [y, m, d] = date.split('-').map(Number);
-  return Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1, 12);
+  // setUTCFullYear, not Date.UTC's year: Date.UTC reads years 0–99 as 1900–1999.
+  return new Date(Date.UTC(2000, 0, 1, 12)).setUTCFullYear(y ?? 1970, (m ?? 1) - 1, d ?? 1);
 }
 
 /** Memoized formatting of instants: a week's 1,000+ entries start and end on a few hundred

@@ -21,13 +21,15 @@ export function savedFrameFor(
   return frame && frame.context === context && nowMs < frame.validUntilMs ? frame : undefined;
 }
 
-export type PaintResult = 'painted' | 'changed' | 'expired' | 'drawn';
+/** `broken`: the frame can't be painted as it is (its zone is unknown to this browser: saved
+ * by another version, or edited by hand). */
+export type PaintResult = 'painted' | 'changed' | 'expired' | 'drawn' | 'broken';
 
 /** A frame that can never be painted again (its revision is gone for good, or its time is
  * past) is dropped: it holds the titles of a first screen, which must not outlive an account's
  * removal in the store. */
 export function dropSpentFrame(local: Pick<Storage, 'removeItem'> | undefined, result: string) {
-  if (result === 'changed' || result === 'expired') forgetFrame(local);
+  if (result === 'changed' || result === 'expired' || result === 'broken') forgetFrame(local);
 }
 
 /** Paints `frame` into `root` if the store is still at its revision and React has drawn
@@ -43,6 +45,12 @@ export function paintSavedFrame(
   if (revision !== frame.revision) return 'changed';
   if (nowMs >= frame.validUntilMs) return 'expired';
   if (!root || root.firstChild) return 'drawn';
+  let now: Intl.DateTimeFormat;
+  try {
+    now = new Intl.DateTimeFormat(undefined, { ...TIME_OF_DAY, timeZone: frame.zone });
+  } catch {
+    return 'broken'; // before the DOM is touched: the page comes up as without a frame
+  }
   root.innerHTML = frame.html;
   const app = root.firstElementChild as HTMLElement | null;
   if (app) {
@@ -51,7 +59,6 @@ export function paintSavedFrame(
     // Not the page's "ready" (what tests and tools wait for): the saved frame, until React.
     app.setAttribute('data-state', 'saved');
   }
-  const now = new Intl.DateTimeFormat(undefined, { ...TIME_OF_DAY, timeZone: frame.zone });
   for (const line of root.querySelectorAll('.now-line > span'))
     line.textContent = now.format(nowMs);
   return 'painted';

@@ -3,6 +3,7 @@
 // read at and the moment it stops being true.
 import { afterNextPaint } from '../next-paint';
 import type { AgendaPlan } from './agenda-plan';
+import { pageStorage } from './page-storage';
 import { forgetFrame, SAVED_FRAME_KEY, type SavedFrame } from './saved-frame';
 
 /** Bigger than a first screen's markup ever is (~30 KB): a frame past it is not kept. */
@@ -26,7 +27,11 @@ export function frameValidUntil(plan: AgendaPlan, nowMs: number, dayEndMs: numbe
 }
 
 /** Keeps `frame` for the next load; a storage that refuses (full, disabled) keeps none. */
-export function saveFrame(local: Pick<Storage, 'setItem' | 'removeItem'>, frame: SavedFrame) {
+export function saveFrame(
+  local: Pick<Storage, 'setItem' | 'removeItem'> | undefined,
+  frame: SavedFrame,
+) {
+  if (!local) return;
   try {
     if (frame.html.length > MAX_FRAME_CHARS) forgetFrame(local);
     else local.setItem(SAVED_FRAME_KEY, JSON.stringify(frame));
@@ -51,7 +56,7 @@ export function keepFirstFrame(root: Element | null, frame: FirstFrame): void {
   const html = root.innerHTML;
   const validUntilMs = frameValidUntil(frame.plan, frame.nowMs, frame.dayEndMs);
   afterNextPaint(() =>
-    saveFrame(globalThis.localStorage, {
+    saveFrame(pageStorage(), {
       context: frame.context,
       revision: frame.revision,
       validUntilMs,

@@ -8,6 +8,8 @@
 // - the clock: it is only good until the next moment its drawing depends on (an entry starting,
 //   which moves the now line or makes a task overdue; midnight, which changes "Today").
 // Kept apart from both halves so the boot script loads nothing of the page's.
+
+import { pageStorage } from './page-storage';
 import { PREFS_KEY } from './prefs-key';
 
 export const SAVED_FRAME_KEY = 'almanac.agenda.savedFrame';
@@ -44,7 +46,7 @@ export function frameContext(build: string | undefined): string | undefined {
   const intl = Intl.DateTimeFormat().resolvedOptions();
   let prefs: string | null = null;
   try {
-    prefs = globalThis.localStorage?.getItem(PREFS_KEY) ?? null;
+    prefs = pageStorage()?.getItem(PREFS_KEY) ?? null;
   } catch {
     return undefined; // storage refused: nothing saved could be matched anyway
   }
@@ -71,6 +73,7 @@ export function parseSavedFrame(raw: string | null | undefined): SavedFrame | un
       typeof v.context === 'string' &&
       typeof v.revision === 'string' &&
       typeof v.validUntilMs === 'number' &&
+      Number.isFinite(v.validUntilMs) &&
       typeof v.zone === 'string' &&
       typeof v.html === 'string';
     return ok ? (v as unknown as SavedFrame) : undefined;

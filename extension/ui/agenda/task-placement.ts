@@ -49,7 +49,7 @@ export function toAgendaTask(
     id: task.id,
     title: task.content.trim() || '(No title)',
     priority: task.priority,
-    labels: task.labels,
+    labels: distinct(task.labels),
     ...(projectName ? { projectName } : {}),
     date: place.date,
     ...(place.allDay ? {} : { startMs: place.startMs }),
@@ -68,4 +68,12 @@ export function isOverdue(task: AgendaTask, today: IsoDate, nowMs: number): bool
   if (task.checked) return false;
   if (task.startMs === undefined) return task.date < today;
   return task.startMs < nowMs;
+}
+
+/** Each label once (Todoist's data should hold no repeats; a repeat would be shown twice, under
+ * one React key). The common case allocates nothing. */
+function distinct(labels: readonly string[]): readonly string[] {
+  return labels.length < 2 || new Set(labels).size === labels.length
+    ? labels
+    : [...new Set(labels)];
 }

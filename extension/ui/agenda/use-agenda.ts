@@ -14,6 +14,7 @@ import {
 } from './agenda-data';
 import { peekPrimed, primeRead, takePrimed } from './agenda-prefetch';
 import { type KeyAction, keyAction } from './keyboard';
+import { pageStorage } from './page-storage';
 import { type AgendaPrefs, loadPrefs, savePrefs } from './prefs';
 import { useStoreRead } from './use-store-read';
 import { parseViewHash, type ViewKind, type ViewState, viewHash } from './view-state';
@@ -152,11 +153,11 @@ export function useAgendaData(db: AlmanacDb, request: AgendaRequest): LiveResult
 }
 
 export function usePrefs(): [AgendaPrefs, (patch: Partial<AgendaPrefs>) => void] {
-  const [prefs, setPrefs] = useState(() => loadPrefs(globalThis.localStorage));
+  const [prefs, setPrefs] = useState(() => loadPrefs(pageStorage()));
   const update = useCallback((patch: Partial<AgendaPrefs>) => {
     setPrefs((current) => {
       const next = { ...current, ...patch };
-      savePrefs(globalThis.localStorage, next);
+      savePrefs(pageStorage(), next);
       return next;
     });
   }, []);

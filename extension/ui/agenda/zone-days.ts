@@ -107,8 +107,3 @@ export function isIsoDate(value: string): boolean {
     return false;
   }
 }
-
-/** The viewer's zone as the runtime reports it (the browser follows the OS, or `TZ`). */
-export function systemZone(): string {
-  return Temporal.Now.timeZoneId();
-}

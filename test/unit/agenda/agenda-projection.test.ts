@@ -71,6 +71,23 @@ describe('an event’s agenda row', () => {
     expect(projectEvent({ ...unsafe, status: 'cancelled' }).cancelled).toBe(true);
   });
 
+  it('loses only the field Google sent in an odd shape, not the rest', () => {
+    const row = timedEvent('Planning', at('2026-11-25T15:00', LA), at('2026-11-25T16:00', LA), {
+      location: null,
+      colorId: 11,
+      attendees: [
+        { email: 'other@example.com', responseStatus: null },
+        { email: 'me@example.com', self: true, responseStatus: 'declined' },
+      ],
+    });
+    expect(projectEvent(row)).toMatchObject({
+      declined: true,
+      link: `https://www.google.com/calendar/event?eid=${row.id}`,
+    });
+    expect(projectEvent(row)).not.toHaveProperty('location');
+    expect(projectEvent(row)).not.toHaveProperty('colorId');
+  });
+
   it('tells a change the agenda shows from one it does not', () => {
     const row = timedEvent('A', at('2026-11-25T15:00', LA), at('2026-11-25T16:00', LA));
     const described = { ...row, raw: { ...row.raw, description: 'new notes' } };

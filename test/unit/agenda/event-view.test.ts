@@ -32,6 +32,16 @@ describe('a stored event as the agenda shows it', () => {
     });
   });
 
+  it('reads the row in UTC when the calendar’s zone is unknown here, rather than throwing', () => {
+    const cal = calendar({ timeZone: 'Mars/Olympus_Mons' });
+    const row = allDayEvent('Trip', '2026-11-23', '2026-11-26', calendar({ timeZone: 'UTC' }));
+    const broken = { ...row, raw: { start: 'garbage' } };
+    expect(toAgendaEvent(projectEvent(broken), cal, LA)).toMatchObject({
+      startDate: '2026-11-23',
+      endDate: '2026-11-26',
+    });
+  });
+
   it('flags an event the user declined, and only for the user’s own answer', () => {
     const mine = timedEvent('Planning', at('2026-11-25T15:00', LA), at('2026-11-25T16:00', LA), {
       attendees: [

@@ -20,6 +20,9 @@ describe('formatting', () => {
     // The host's own zone must not matter: dates are formatted through UTC noon.
     expect(fullDateText('2026-11-23', EN)).toBe('Monday, November 23, 2026');
     expect(shortDateText('2026-01-01', EN)).toBe('Jan 1');
+    // Years under 100 are those years (Date.UTC alone would read 50 as 1950).
+    expect(fullDateText('0050-06-01', EN)).toBe('Wednesday, June 1, 50');
+    expect(plain(rangeText('0050-06-01', '0050-06-07', EN))).toBe('June 1 – 7, 50');
   });
 
   it('names nearby days', () => {

@@ -121,4 +121,23 @@ describe('painting it', () => {
     expect(paintSavedFrame(root, frame, 'rev-1', NOW)).toBe('drawn');
     expect(paintSavedFrame(null, frame, 'rev-1', NOW)).toBe('drawn');
   });
+
+  it('not at all when its zone is unknown here, and then it is dropped', () => {
+    const document = page();
+    const root = document.getElementById('root');
+    const local = new MemoryStorage();
+    const broken = { ...frame, zone: 'Not/AZone' };
+    saveFrame(local, broken);
+    expect(paintSavedFrame(root, broken, 'rev-1', NOW)).toBe('broken');
+    expect(root?.innerHTML).toBe(''); // untouched: the page comes up as without a frame
+    dropSpentFrame(local, 'broken');
+    expect(local.items.has(SAVED_FRAME_KEY)).toBe(false);
+    // A time that is no number to compare with is no frame either.
+    expect(parseSavedFrame(JSON.stringify({ ...frame, validUntilMs: null }))).toBeUndefined();
+    expect(
+      parseSavedFrame(
+        `{"context":"ctx","revision":"r","validUntilMs":1e999,"zone":"UTC","html":""}`,
+      ),
+    ).toBeUndefined();
+  });
 });

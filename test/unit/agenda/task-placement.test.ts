@@ -70,6 +70,11 @@ describe('a Todoist task as the agenda places it', () => {
     expect(placed?.pending).toBe(true);
   });
 
+  it('shows each label once', () => {
+    const row = task('Errands', '2026-11-24', { labels: ['errand', 'home', 'errand'] });
+    expect(show(row, LA)?.labels).toEqual(['errand', 'home']);
+  });
+
   it('calls a task overdue the way Todoist does', () => {
     const now = Date.parse('2026-11-23T12:00:00-08:00');
     const place = (due: string, extra = {}) => show(task('x', due, extra), LA)!;

@@ -1,13 +1,15 @@
 // The list and the grid as markup (react-dom/server, no browser): the roles, names and links a
 // screen reader and the keys rely on, the now line, the DST marks and side-by-side layout.
-import { createElement } from 'react';
+import { createElement, createRef } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { projectEvent } from '../../../extension/store/agenda-projection';
 import { AgendaList } from '../../../extension/ui/agenda/agenda-list';
 import { planAgenda } from '../../../extension/ui/agenda/agenda-plan';
+import { AgendaToolbar } from '../../../extension/ui/agenda/agenda-toolbar';
 import type { TaskActions } from '../../../extension/ui/agenda/entry-views';
 import { toAgendaEvent } from '../../../extension/ui/agenda/event-view';
+import { DEFAULT_PREFS } from '../../../extension/ui/agenda/prefs';
 import { toAgendaTask } from '../../../extension/ui/agenda/task-placement';
 import { TimeGrid } from '../../../extension/ui/agenda/time-grid';
 import { daysFrom } from '../../../extension/ui/agenda/zone-days';
@@ -106,5 +108,35 @@ describe('the time grid', () => {
     expect(dst).toContain('data-hours="23"');
     expect(dst.match(/class="dst-band gap"/g)).toHaveLength(1);
     expect(dst).toContain('23 h');
+  });
+});
+
+describe('the header', () => {
+  it('says why "show completed tasks" was not saved, beside it', () => {
+    const toolbar = (showCompletedError?: string) =>
+      renderToStaticMarkup(
+        createElement(AgendaToolbar, {
+          view: { view: 'agenda', date: '2026-11-23' },
+          days: daysFrom('2026-11-23', 7),
+          locale: 'en-US',
+          status: undefined,
+          search: '',
+          searchRef: createRef<HTMLInputElement>(),
+          prefs: DEFAULT_PREFS,
+          showCompleted: false,
+          showCompletedError,
+          onShowCompleted: () => undefined,
+          onSearch: () => undefined,
+          onStep: () => undefined,
+          onToday: () => undefined,
+          onDate: () => undefined,
+          onView: () => undefined,
+          onPrefs: () => undefined,
+        }),
+      );
+    expect(toolbar()).not.toContain('role="alert"');
+    expect(toolbar('The background did not answer')).toContain(
+      'role="alert">Couldn’t save “Show completed tasks”: The background did not answer</p>',
+    );
   });
 });
