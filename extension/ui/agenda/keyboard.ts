@@ -16,6 +16,9 @@ export interface KeyInput {
   readonly altKey?: boolean;
   /** The focus is in an input, textarea, select or contenteditable. */
   readonly inField: boolean;
+  /** The focus is on a control whose arrow keys are its own (a radio group: the view switch,
+   * quick add's target), so arrows move its choice, not the page. */
+  readonly arrowsTaken?: boolean;
 }
 
 const KEYS: Readonly<Record<string, KeyAction>> = {
@@ -37,6 +40,7 @@ export function keyAction(input: KeyInput): KeyAction | undefined {
   if (input.key === 'Escape') return { type: 'escape' };
   // Browser and OS shortcuts (Ctrl+T, Cmd+N, Alt+←) stay theirs.
   if (input.inField || input.ctrlKey || input.metaKey || input.altKey) return undefined;
+  if (input.arrowsTaken && input.key.startsWith('Arrow')) return undefined;
   return KEYS[input.key];
 }
 

@@ -201,13 +201,14 @@ function isTextField(target: HTMLElement | null): boolean {
 export function useKeyboard(onAction: (action: KeyAction, event: KeyboardEvent) => void): void {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      const inField = isTextField(event.target as HTMLElement | null);
+      const target = event.target as HTMLElement | null;
       const action = keyAction({
         key: event.key,
         ctrlKey: event.ctrlKey,
         metaKey: event.metaKey,
         altKey: event.altKey,
-        inField,
+        inField: isTextField(target),
+        arrowsTaken: target instanceof HTMLInputElement && target.type === 'radio',
       });
       if (action) onAction(action, event);
     };

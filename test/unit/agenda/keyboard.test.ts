@@ -31,6 +31,13 @@ describe('keyboard', () => {
     expect(key('ArrowLeft', { altKey: true })).toBeUndefined();
   });
 
+  it('leaves the arrows to a radio group (the view switch), and the letters to the page', () => {
+    for (const arrow of ['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown']) {
+      expect(key(arrow, { arrowsTaken: true })).toBeUndefined();
+    }
+    expect(key('j', { arrowsTaken: true })).toEqual({ type: 'move', delta: 1 });
+  });
+
   it('moves within the list and stops at its ends', () => {
     expect(moveIndex(-1, 1, 3)).toBe(0);
     expect(moveIndex(-1, -1, 3)).toBe(2);
