@@ -149,6 +149,8 @@ function DateJump(props: { date: IsoDate; onDate: (date: IsoDate) => void }) {
         setDraft(value);
         if (value >= '1000') props.onDate(value);
       }}
+      // Left with a year half typed: show the date the page is on again.
+      onBlur={() => setDraft(props.date)}
     />
   );
 }
