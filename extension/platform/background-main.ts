@@ -5,6 +5,7 @@
 // missed while the worker was stopped happens now), and so does every scope whose run a stopped
 // worker left unfinished (its activity row is still there).
 
+import { pruneOrphans } from './account-wipe';
 import { OUTBOX_ALARM } from './alarm-plan';
 import type { MenuClickHandler } from './context-menus';
 import { createMenuClickHandler } from './context-menus';
@@ -82,6 +83,8 @@ export function startBackground(deps: BackgroundDeps): Background {
     // by the previous worker, so nothing the relay logged meanwhile is missed.
     await s.relay.refresh().catch(report('relay'));
     const interrupted = await s.activity.clearStale();
+    // Before the catch-up, whose schedule refresh redraws the badge from the rows that remain.
+    await pruneOrphans(s.db);
     await s.scheduler.ensureSafetyAlarm(s.current().safetyPollMinutes);
     await s.rebuildMenus();
     await s.sync.catchUp(interrupted);

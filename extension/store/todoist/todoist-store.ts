@@ -48,11 +48,12 @@ export function createTodoistStore(db: AlmanacDb): TodoistStorePort {
   }
 
   const updateBudget: UpdateBudget = (sourceId, update) =>
-    db.transaction('rw', db.meta, async () => {
+    db.transaction('rw', db.meta, db.sources, async () => {
       const key = BUDGET_KEY_PREFIX + sourceId;
       const parsed = budgetUsageSchema.safeParse((await db.meta.get(key))?.value);
       const { usage, result } = update(parsed.success ? parsed.data : EMPTY_USAGE);
-      await db.meta.put({ key, value: usage });
+      // A run that outlived its account's sign-out must not bring the wiped counter back.
+      if (await todoistSource(sourceId)) await db.meta.put({ key, value: usage });
       return result;
     });
 
