@@ -1,39 +1,67 @@
 // Accounts: connect Google (sign-in window), connect Todoist (OAuth or a pasted API token, checked
 // before it is stored), and disconnect (which wipes the account's secrets and data).
-import { useLiveQuery } from 'dexie-react-hooks';
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import type { AccountStatus } from '../../platform/messages';
-import { uiDb } from '../db';
-import { useAction, useStatus } from '../hooks';
+import { useAction } from '../hooks';
 import { send } from '../messaging';
+import { useAccountStatus } from './account-status';
+import { ConfirmStep } from './confirm-step';
 
 export function AccountsSection() {
-  const sources = useLiveQuery(() => uiDb().sources.toArray(), []);
-  const { status, refresh } = useStatus(sources?.length);
+  const { accounts, error, checking, refresh } = useAccountStatus();
   const action = useAction();
   const [token, setToken] = useState('');
+  const [notice, setNotice] = useState<string>();
   const tokenId = useId();
-  const accounts = status?.accounts ?? [];
+  // A disconnected account's line goes away with the focus in it: the heading takes the focus.
+  const heading = useRef<HTMLHeadingElement>(null);
+  const disconnected = (account: AccountStatus) => {
+    heading.current?.focus();
+    setNotice(`${account.label} was disconnected.`);
+    refresh();
+  };
 
   const connect = (provider: 'google' | 'todoist', withToken?: string) =>
     void action
       .run(() => send({ type: 'connect', provider, ...(withToken ? { token: withToken } : {}) }))
       .then((done) => {
         if (done && withToken) setToken('');
+        if (done) setNotice(undefined);
         refresh();
       });
 
   return (
     <section aria-labelledby="accounts-title">
-      <h2 id="accounts-title">Accounts</h2>
+      <h2 id="accounts-title" ref={heading} tabIndex={-1}>
+        Accounts
+      </h2>
+      {notice ? <p role="status">{notice}</p> : null}
+      {error ? (
+        <div className="alert row spread" role="alert">
+          <span title={error.detail}>{error.text}</span>
+          <button type="button" className="small" disabled={checking} onClick={refresh}>
+            Retry
+          </button>
+        </div>
+      ) : null}
       {action.error ? (
         <div className="alert" role="alert">
           {action.error}
         </div>
       ) : null}
-      {accounts.length === 0 ? <p className="muted">No account connected yet.</p> : null}
-      {accounts.map((a) => (
-        <AccountLine key={a.sourceId} account={a} onChanged={refresh} />
+      {accounts === undefined && !error ? (
+        <p className="muted" role="status">
+          Checking your accounts…
+        </p>
+      ) : null}
+      {accounts?.length === 0 ? <p className="muted">No account connected yet.</p> : null}
+      {accounts?.map((a) => (
+        <AccountLine
+          key={a.sourceId}
+          account={a}
+          onChanged={refresh}
+          onDisconnected={() => disconnected(a)}
+        />
       ))}
       <div className="row">
         <button
@@ -73,9 +101,12 @@ export function AccountsSection() {
   );
 }
 
-function AccountLine(props: { account: AccountStatus; onChanged: () => void }) {
+function AccountLine(props: {
+  account: AccountStatus;
+  onChanged: () => void;
+  onDisconnected: () => void;
+}) {
   const { account } = props;
-  const [confirming, setConfirming] = useState(false);
   const action = useAction();
   const provider = account.provider === 'google' ? 'Google Calendar' : 'Todoist';
   const how =
@@ -113,30 +144,21 @@ function AccountLine(props: { account: AccountStatus; onChanged: () => void }) {
             Sign in
           </button>
         ) : null}
-        {confirming ? (
-          <>
-            <span className="muted">Remove this account and its data from this browser?</span>
-            <button
-              type="button"
-              className="small danger"
-              disabled={action.busy}
-              onClick={() =>
-                void action
-                  .run(() => send({ type: 'disconnect', sourceId: account.sourceId }))
-                  .then(props.onChanged)
-              }
-            >
-              Disconnect
-            </button>
-            <button type="button" className="small" onClick={() => setConfirming(false)}>
-              Cancel
-            </button>
-          </>
-        ) : (
-          <button type="button" className="small" onClick={() => setConfirming(true)}>
-            Disconnect…
-          </button>
-        )}
+        <ConfirmStep
+          small
+          label="Disconnect…"
+          question="Remove this account and its data from this browser?"
+          confirmLabel="Disconnect"
+          busy={action.busy}
+          onConfirm={async () => {
+            const done = await action.run(async () => {
+              await send({ type: 'disconnect', sourceId: account.sourceId });
+              return true;
+            });
+            if (done) props.onDisconnected();
+            return done === true;
+          }}
+        />
       </div>
     </div>
   );

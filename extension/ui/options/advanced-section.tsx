@@ -1,7 +1,7 @@
 // Advanced: run-time overrides of the build-time endpoints (e.g. the local emulators). A host the
 // manifest does not cover is requested as an optional host permission first — from this click,
 // since permissions.request needs a user gesture.
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { buildConfig } from '../../platform/build-config';
 import {
@@ -13,6 +13,7 @@ import {
 import { FormStatus } from '../components/form-status';
 import { useAction } from '../hooks';
 import { send } from '../messaging';
+import { useDraftForm } from './draft-form';
 
 const FIELDS: { key: keyof AdvancedSettings; label: string; fallback: () => string }[] = [
   {
@@ -33,15 +34,17 @@ const FIELDS: { key: keyof AdvancedSettings; label: string; fallback: () => stri
   { key: 'todoistApiBase', label: 'Todoist API', fallback: () => buildConfig().todoistApiBase },
 ];
 
+const toValues = (s: Settings): Record<string, string> =>
+  Object.fromEntries(FIELDS.map((f) => [f.key, s.advanced[f.key] ?? '']));
+
 export function AdvancedSection(props: { settings: Settings }) {
-  const [values, setValues] = useState<Record<string, string>>({});
+  // Saves elsewhere (Sync, Tasks, another tab) update the fields the user has not touched.
+  const draft = useDraftForm(toValues(props.settings));
+  const values = draft.values;
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [saved, setSaved] = useState(false);
   const action = useAction();
   const baseId = useId();
-  useEffect(() => {
-    setValues(Object.fromEntries(FIELDS.map((f) => [f.key, props.settings.advanced[f.key] ?? ''])));
-  }, [props.settings]);
 
   const save = async (next: Record<string, string>) => {
     const overrides = Object.fromEntries(Object.entries(next).filter(([, v]) => v.trim() !== ''));
@@ -58,7 +61,10 @@ export function AdvancedSection(props: { settings: Settings }) {
       }
       return send({ type: 'updateSettings', settings: { advanced: parsed.data } });
     });
-    if (done !== undefined) setSaved(true);
+    if (done !== undefined) {
+      draft.commit(next);
+      setSaved(true);
+    }
   };
 
   return (
@@ -90,7 +96,7 @@ export function AdvancedSection(props: { settings: Settings }) {
                 value={values[f.key] ?? ''}
                 onChange={(e) => {
                   setSaved(false);
-                  setValues((v) => ({ ...v, [f.key]: e.target.value }));
+                  draft.set({ [f.key]: e.target.value });
                 }}
               />
               {errors[f.key] ? (

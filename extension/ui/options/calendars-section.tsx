@@ -2,11 +2,13 @@
 // calendar's events from this browser (the store drops them with its cursor in one transaction).
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
-import type { CalendarRecord } from '../../store/records';
+import type { CalendarRecord, ScopeState } from '../../store/records';
 import { isCalendarSelected } from '../../store/selection';
+import { calendarListScope } from '../../sync/scope';
 import { uiDb } from '../db';
 import { useAction } from '../hooks';
 import { send } from '../messaging';
+import { CalendarListNotice } from './calendar-list-notice';
 
 const ROLE_NOTE: Record<string, string> = {
   reader: 'read-only',
@@ -17,12 +19,31 @@ export function CalendarsSection() {
   const data = useLiveQuery(async () => {
     const db = uiDb();
     const [sources, calendars] = await Promise.all([db.sources.toArray(), db.calendars.toArray()]);
-    return { sources: sources.filter((s) => s.provider === 'google'), calendars };
+    const google = sources.filter((s) => s.provider === 'google');
+    // Each account's calendar-list state: why the list may still be empty.
+    const lists = await db.scopes.bulkGet(google.map((s) => calendarListScope(s.id).id));
+    const listState = new Map<string, ScopeState | undefined>(
+      google.map((s, i) => [s.id, lists[i]]),
+    );
+    return { sources: google, calendars, listState };
   }, []);
   const action = useAction();
   // The box flips at once; the store catches up when the background has applied the change.
   const [pending, setPending] = useState<ReadonlyMap<string, boolean>>(new Map());
+  const [retrying, setRetrying] = useState<ReadonlySet<string>>(new Set());
   if (!data) return null;
+  const retryList = (sourceId: string) => {
+    setRetrying((r) => new Set(r).add(sourceId));
+    void action
+      .run(() => send({ type: 'syncNow', scope: calendarListScope(sourceId).id }))
+      .finally(() =>
+        setRetrying((r) => {
+          const next = new Set(r);
+          next.delete(sourceId);
+          return next;
+        }),
+      );
+  };
   const toggle = (c: CalendarRecord, selected: boolean) => {
     setPending((p) => new Map(p).set(c.key, selected));
     void action
@@ -57,7 +78,12 @@ export function CalendarsSection() {
         return (
           <fieldset key={source.id}>
             <legend>{source.label ?? source.id}</legend>
-            {mine.length === 0 ? <p className="muted">Fetching the calendar list…</p> : null}
+            <CalendarListNotice
+              state={data.listState.get(source.id)}
+              hasCalendars={mine.length > 0}
+              retrying={retrying.has(source.id)}
+              onRetry={() => retryList(source.id)}
+            />
             {mine.map((c) => (
               <div className="calendar-choice" key={c.key}>
                 <label>

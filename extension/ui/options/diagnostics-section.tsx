@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { uiDb } from '../db';
 import { useAction } from '../hooks';
 import { send } from '../messaging';
+import { ConfirmStep } from './confirm-step';
 
 export async function diagnosticsJson(now: number): Promise<string> {
   const db = uiDb();
@@ -21,7 +22,6 @@ export async function diagnosticsJson(now: number): Promise<string> {
 
 export function DiagnosticsSection() {
   const action = useAction();
-  const [confirming, setConfirming] = useState(false);
   const [message, setMessage] = useState<string>();
 
   const download = () =>
@@ -35,12 +35,14 @@ export function DiagnosticsSection() {
       setTimeout(() => URL.revokeObjectURL(url), 10_000);
     });
 
-  const reset = () =>
-    void action.run(async () => {
-      const { scopes } = await send({ type: 'resetAndResync' });
-      setConfirming(false);
-      setMessage(`Re-syncing ${scopes} scope${scopes === 1 ? '' : 's'} from scratch.`);
+  const reset = async () => {
+    const done = await action.run(async () => {
+      await send({ type: 'resetAndResync' });
+      setMessage('Re-syncing everything from scratch.');
+      return true;
     });
+    return done === true;
+  };
 
   return (
     <section aria-labelledby="diagnostics-title">
@@ -49,21 +51,13 @@ export function DiagnosticsSection() {
         <button type="button" onClick={download} disabled={action.busy}>
           Export runs and metrics (JSON)
         </button>
-        {confirming ? (
-          <>
-            <span className="muted">Fetch everything again?</span>
-            <button type="button" className="danger" onClick={reset} disabled={action.busy}>
-              Reset and resync
-            </button>
-            <button type="button" onClick={() => setConfirming(false)}>
-              Cancel
-            </button>
-          </>
-        ) : (
-          <button type="button" onClick={() => setConfirming(true)}>
-            Reset and resync…
-          </button>
-        )}
+        <ConfirmStep
+          label="Reset and resync…"
+          question="Fetch everything again?"
+          confirmLabel="Reset and resync"
+          busy={action.busy}
+          onConfirm={reset}
+        />
       </div>
       {message ? <p role="status">{message}</p> : null}
       {action.error ? (

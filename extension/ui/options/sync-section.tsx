@@ -2,12 +2,13 @@
 // live state) and the conflict policy. Validated with the same zod schema the background applies.
 // A relay host the manifest does not cover is requested as an optional host permission from the
 // Save click (permissions.request needs a user gesture).
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { CONFLICT_POLICIES, type Settings, settingsPatchSchema } from '../../platform/settings';
 import { FormStatus } from '../components/form-status';
 import { useAction } from '../hooks';
 import { send } from '../messaging';
+import { useDraftForm } from './draft-form';
 import { RelayStatusLine } from './relay-status';
 
 const POLICY_LABELS: Record<(typeof CONFLICT_POLICIES)[number], string> = {
@@ -17,13 +18,13 @@ const POLICY_LABELS: Record<(typeof CONFLICT_POLICIES)[number], string> = {
   'newest-wins': 'Keep the newest change',
 };
 
-interface Form {
+type Form = {
   backDays: string;
   aheadDays: string;
   poll: string;
   relayUrl: string;
   conflictPolicy: Settings['conflictPolicy'];
-}
+};
 
 const toForm = (s: Settings): Form => ({
   backDays: String(s.syncWindow.backDays),
@@ -34,17 +35,18 @@ const toForm = (s: Settings): Form => ({
 });
 
 export function SyncSection(props: { settings: Settings }) {
-  const [form, setForm] = useState<Form>(() => toForm(props.settings));
+  // Saves elsewhere (Tasks, Advanced, another tab) update the fields the user has not touched.
+  const draft = useDraftForm(toForm(props.settings));
+  const form = draft.values;
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [saved, setSaved] = useState(false);
   const [saves, setSaves] = useState(0);
   const action = useAction();
   const ids = { back: useId(), ahead: useId(), poll: useId(), relay: useId(), policy: useId() };
-  useEffect(() => setForm(toForm(props.settings)), [props.settings]);
 
   const set = (patch: Partial<Form>) => {
     setSaved(false);
-    setForm((f) => ({ ...f, ...patch }));
+    draft.set(patch);
   };
   const submit = async () => {
     const parsed = settingsPatchSchema.safeParse({
@@ -60,6 +62,7 @@ export function SyncSection(props: { settings: Settings }) {
       return;
     }
     setErrors({});
+    const submitted = form;
     const relayUrl = parsed.data.relayUrl ?? '';
     const done = await action.run(async () => {
       if (relayUrl !== '' && relayUrl !== props.settings.relayUrl) {
@@ -72,6 +75,7 @@ export function SyncSection(props: { settings: Settings }) {
       return send({ type: 'updateSettings', settings: parsed.data });
     });
     if (done !== undefined) {
+      draft.commit(submitted);
       setSaved(true);
       setSaves((n) => n + 1);
     }
