@@ -1,7 +1,7 @@
 // Dispatches validated runtime messages to their handlers and turns every failure into a typed
 // error reply. The listener answers through sendResponse and returns true (the portable way to
 // answer asynchronously), so one bad message never leaves a page waiting.
-import { AuthExpired, RateLimited, RequestRejected, Transient } from '../sync/errors';
+import { AuthExpired, RateLimited, RequestRejected, SyncError, Transient } from '../sync/errors';
 import type { SendResponse } from './browser-api';
 import { SignInCancelled, SignInFailed } from './google-sign-in';
 import type { ErrorCode, Message, MessageType, Reply, ReplyData } from './messages';
@@ -43,7 +43,13 @@ export function createMessageRouter(handlers: Handlers): (raw: unknown) => Promi
       return { ok: true, data: await handler(message) };
     } catch (err) {
       const text = err instanceof Error ? err.message : String(err);
-      return { ok: false, error: { code: errorCodeOf(err), message: text } };
+      // A refusal's text is already meant for people ("Todoist did not accept that token."); the
+      // other sync failures carry the engine's ("network error on sync"), for the page to word.
+      const sync =
+        err instanceof SyncError && !(err instanceof RequestRejected)
+          ? { kind: err.name, ...(err.status === undefined ? {} : { status: err.status }) }
+          : {};
+      return { ok: false, error: { code: errorCodeOf(err), message: text, ...sync } };
     }
   };
 }

@@ -68,6 +68,10 @@ export type ErrorCode =
 export interface MessageError {
   readonly code: ErrorCode;
   readonly message: string;
+  /** A sync failure's class ("Transient", "BadResponse"…) and HTTP status, for the page to say
+   * in words (ui/error-text.ts); `message` then stays the raw text, for diagnostics. */
+  readonly kind?: string;
+  readonly status?: number;
 }
 
 export type Reply<T = unknown> =

@@ -4,25 +4,45 @@
 import { z } from 'zod';
 import type { BuildConfig, Endpoints } from './build-config';
 
-const httpUrl = z
-  .string()
-  .trim()
-  .refine((value) => {
-    try {
-      const url = new URL(value);
-      return url.protocol === 'https:' || url.protocol === 'http:';
-    } catch {
-      return false;
-    }
-  }, 'must be an http(s) URL')
-  .transform((value) => value.replace(/\/+$/, ''));
+/** Why `value` can't be an endpoint's base, if it can't: the code appends paths to it, so a
+ * query, a fragment or credentials would end up in the wrong place (or make fetch throw). */
+function urlProblem(value: string): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return 'must be an http(s) URL';
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return 'must be an http(s) URL';
+  if (url.username || url.password) return 'must not hold a user name or password';
+  if (value.includes('?')) return 'must not have a query (?…)';
+  if (value.includes('#')) return 'must not have a fragment (#…)';
+  return undefined;
+}
+
+/** An endpoint's base URL; `appended` is the path the code adds itself (giving it twice would
+ * double it); `orEmpty`: "" stands for none. One schema, not a union with "", so a refusal says
+ * why rather than zod's "Invalid input". */
+const httpUrl = (appended?: string, orEmpty = false) =>
+  z
+    .string()
+    .trim()
+    .superRefine((value, ctx) => {
+      if (orEmpty && value === '') return;
+      const problem = urlProblem(value);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+      else if (appended && value.replace(/\/+$/, '').endsWith(appended)) {
+        ctx.addIssue({ code: 'custom', message: `leave out ${appended}: Almanac adds it` });
+      }
+    })
+    .transform((value) => value.replace(/\/+$/, ''));
 
 /** Run-time overrides of the build-time endpoints ("Advanced"); absent = the build default. */
 export const advancedSchema = z.strictObject({
-  googleApiBase: httpUrl.optional(),
-  googleAuthUrl: httpUrl.optional(),
-  googleTokenUrl: httpUrl.optional(),
-  todoistApiBase: httpUrl.optional(),
+  googleApiBase: httpUrl('/calendar/v3').optional(),
+  googleAuthUrl: httpUrl().optional(),
+  googleTokenUrl: httpUrl().optional(),
+  todoistApiBase: httpUrl('/api/v1').optional(),
 });
 export type AdvancedSettings = z.infer<typeof advancedSchema>;
 
@@ -41,7 +61,7 @@ export const settingsSchema = z.strictObject({
     .min(1)
     .max(24 * 60),
   /** Empty = no relay. Stored for the push path; the extension polls until it exists. */
-  relayUrl: z.union([z.literal(''), httpUrl]),
+  relayUrl: httpUrl('/v1', true),
   /** Stored now, used when two-way sync lands. */
   conflictPolicy: z.enum(CONFLICT_POLICIES),
   /** Whether task lists (the new tab) show completed Todoist tasks. The engine keeps checked
@@ -91,6 +111,7 @@ export function applySettingsPatch(current: Settings, patch: SettingsPatch): Set
 export function effectiveEndpoints(build: BuildConfig, settings: Settings): Endpoints {
   const a = settings.advanced;
   const googleTokenUrl = a.googleTokenUrl ?? build.googleTokenUrl;
+  const todoistMoved = a.todoistApiBase !== undefined && a.todoistApiBase !== build.todoistApiBase;
   return {
     googleApiBase: a.googleApiBase ?? build.googleApiBase,
     googleAuthUrl: a.googleAuthUrl ?? build.googleAuthUrl,
@@ -99,8 +120,10 @@ export function effectiveEndpoints(build: BuildConfig, settings: Settings): Endp
       ? googleTokenUrl.replace(/\/token$/, '/revoke')
       : build.googleRevokeUrl,
     todoistApiBase: a.todoistApiBase ?? build.todoistApiBase,
-    todoistAuthUrl: a.todoistApiBase ? `${a.todoistApiBase}/oauth/authorize` : build.todoistAuthUrl,
-    todoistTokenUrl: a.todoistApiBase
+    // Sign-in follows an API base that points elsewhere (an emulator serves both); the real
+    // API's own address, typed in, keeps Todoist's real sign-in (app.todoist.com, not api.).
+    todoistAuthUrl: todoistMoved ? `${a.todoistApiBase}/oauth/authorize` : build.todoistAuthUrl,
+    todoistTokenUrl: todoistMoved
       ? `${a.todoistApiBase}/oauth/access_token`
       : build.todoistTokenUrl,
     relayUrl: settings.relayUrl,

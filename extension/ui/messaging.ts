@@ -1,31 +1,72 @@
 // The pages' side of the runtime messages: typed requests, typed answers, and failures as
-// exceptions carrying the background's error code.
+// exceptions carrying the background's error code and a message a person can act on.
 import { browser } from 'wxt/browser';
-import type { ErrorCode, Message, MessageType, Reply, ReplyData } from '../platform/messages';
+import { z } from 'zod';
+import type { ErrorCode, Message, MessageType, ReplyData } from '../platform/messages';
+import { describeError } from './error-text';
 
 export class BackgroundError extends Error {
   override readonly name = 'BackgroundError';
   constructor(
     readonly code: ErrorCode,
     message: string,
+    /** The raw text behind `message` (for diagnostics), when the two differ. */
+    readonly detail?: string,
   ) {
     super(message);
   }
 }
 
+const ERROR_CODES = [
+  'bad-message',
+  'not-implemented',
+  'cancelled',
+  'needs-sign-in',
+  'rejected',
+  'unavailable',
+  'internal',
+] as const satisfies readonly ErrorCode[];
+
+// The envelope is checked, not trusted: an answer from a background of another version (an
+// update mid-session) or a port that closed half-way must become an error the page can show,
+// not a TypeError in its render.
+const replySchema = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), data: z.unknown() }),
+  z.object({
+    ok: z.literal(false),
+    error: z.object({
+      code: z.enum(ERROR_CODES).catch('internal'),
+      message: z.string().catch('Unknown error'),
+      kind: z.string().optional().catch(undefined),
+      status: z.number().optional().catch(undefined),
+    }),
+  }),
+]);
+
+const NOT_ANSWERING = 'Almanac’s background isn’t answering. Try again in a moment.';
+
 export async function send<T extends MessageType>(
   message: Extract<Message, { type: T }>,
 ): Promise<ReplyData[T]> {
-  let reply: Reply<ReplyData[T]> | undefined;
+  let raw: unknown;
   try {
-    reply = (await browser.runtime.sendMessage(message)) as Reply<ReplyData[T]> | undefined;
+    raw = await browser.runtime.sendMessage(message);
   } catch (err) {
+    throw new BackgroundError('unavailable', NOT_ANSWERING, String(err));
+  }
+  if (raw === undefined || raw === null) throw new BackgroundError('unavailable', NOT_ANSWERING);
+  const reply = replySchema.safeParse(raw);
+  if (!reply.success) {
     throw new BackgroundError(
       'unavailable',
-      `Almanac's background is not answering (${String(err)}).`,
+      'Almanac’s background sent an answer this page can’t read. Reload the page.',
+      JSON.stringify(raw).slice(0, 500),
     );
   }
-  if (!reply) throw new BackgroundError('unavailable', 'No answer from Almanac’s background.');
-  if (!reply.ok) throw new BackgroundError(reply.error.code, reply.error.message);
-  return reply.data;
+  if (reply.data.ok) return reply.data.data as ReplyData[T];
+  const { code, message: text, kind, status } = reply.data.error;
+  // A sync failure's class says what happened in words ("Could not reach the server
+  // (offline?)") better than its raw text ("network error on calendars.get").
+  const words = kind === undefined ? text : describeError({ name: kind, message: text, status });
+  throw new BackgroundError(code, words, words === text ? undefined : text);
 }

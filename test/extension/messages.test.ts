@@ -96,9 +96,26 @@ describe('handler failures become typed error replies', () => {
     [new TypeError('boom'), 'internal'],
   ])('%s → %s', async (error, code) => {
     const route = createMessageRouter(handlers({ getStatus: async () => Promise.reject(error) }));
-    expect(await route({ type: 'getStatus' })).toEqual({
+    expect(await route({ type: 'getStatus' })).toMatchObject({
       ok: false,
       error: { code, message: error.message },
+    });
+  });
+
+  it('names a sync failure’s class and status, for the page to say in words', async () => {
+    const route = createMessageRouter(
+      handlers({
+        getStatus: async () => Promise.reject(new Transient('network error on sync')),
+        syncNow: async () =>
+          Promise.reject(new AuthExpired('401 on calendars.get', { status: 401 })),
+      }),
+    );
+    expect(await route({ type: 'getStatus' })).toEqual({
+      ok: false,
+      error: { code: 'unavailable', message: 'network error on sync', kind: 'Transient' },
+    });
+    expect(await route({ type: 'syncNow' })).toMatchObject({
+      error: { code: 'needs-sign-in', kind: 'AuthExpired', status: 401 },
     });
   });
 });

@@ -6,6 +6,7 @@ import {
   effectiveEndpoints,
   originsOf,
   parseStoredSettings,
+  settingsPatchSchema,
 } from '../../extension/platform/settings';
 import { BUILD } from './helpers/background-harness';
 
@@ -58,5 +59,35 @@ describe('settings', () => {
     expect(endpoints.googleRevokeUrl).toBe('http://127.0.0.1:8790/revoke');
     expect(endpoints.googleAuthUrl).toBe(BUILD.googleAuthUrl);
     expect(originsOf(settings.advanced)).toEqual(['http://127.0.0.1/*']);
+  });
+
+  it('refuses a base URL that the paths Almanac appends would break, saying why', () => {
+    const refusal = (patch: Parameters<typeof settingsPatchSchema.parse>[0]) => {
+      const parsed = settingsPatchSchema.safeParse(patch);
+      return parsed.success ? undefined : parsed.error.issues.map((i) => i.message).join('; ');
+    };
+    // (/v1/subscribers would land in the query, in the fragment, or after a second /v1.)
+    expect(refusal({ relayUrl: 'https://relay.example.com/?key=1' })).toMatch(/query/);
+    expect(refusal({ relayUrl: 'https://relay.example.com/#x' })).toMatch(/fragment/);
+    expect(refusal({ relayUrl: 'https://me:pw@relay.example.com' })).toMatch(/password/);
+    expect(refusal({ relayUrl: 'https://relay.example.com/v1/' })).toMatch(/leave out \/v1/);
+    expect(
+      refusal({ advanced: { googleApiBase: 'https://www.googleapis.com/calendar/v3' } }),
+    ).toMatch(/leave out \/calendar\/v3/);
+    expect(refusal({ relayUrl: 'https://relay.example.com/' })).toBeUndefined();
+    expect(refusal({ relayUrl: '' })).toBeUndefined();
+  });
+
+  it('keeps Todoist’s own sign-in when the API base typed in is the real one', () => {
+    const real = applySettingsPatch(defaults, {
+      advanced: { todoistApiBase: BUILD.todoistApiBase },
+    });
+    expect(effectiveEndpoints(BUILD, real).todoistAuthUrl).toBe(BUILD.todoistAuthUrl);
+    const emulator = applySettingsPatch(defaults, {
+      advanced: { todoistApiBase: 'http://127.0.0.1:8791' },
+    });
+    expect(effectiveEndpoints(BUILD, emulator).todoistAuthUrl).toBe(
+      'http://127.0.0.1:8791/oauth/authorize',
+    );
   });
 });

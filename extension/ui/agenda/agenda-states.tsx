@@ -1,12 +1,13 @@
 // The page's states around the data: loading, signed out (nothing connected), accounts that need
 // signing in again or calendars whose sync is failing (a banner: what was synced is still shown),
 // and an unexpected error (a boundary, so one bad row cannot blank the page).
-import { Component, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { browser } from 'wxt/browser';
 import type { AccountStatus } from '../../platform/messages';
 import type { CalendarRecord, ScopeState } from '../../store/records';
 import { calendarScope } from '../../sync/scope';
 import { EmptyState } from '../components/empty-state';
+import { ErrorBoundary } from '../components/error-boundary';
 import { calendarName } from './event-view';
 
 export function Loading() {
@@ -101,17 +102,11 @@ export function ErrorState(props: { error: Error }) {
   );
 }
 
-export class AgendaErrorBoundary extends Component<
-  { children: ReactNode },
-  { error: Error | undefined }
-> {
-  override state = { error: undefined as Error | undefined };
-
-  static getDerivedStateFromError(error: unknown) {
-    return { error: error instanceof Error ? error : new Error(String(error)) };
-  }
-
-  override render() {
-    return this.state.error ? <ErrorState error={this.state.error} /> : this.props.children;
-  }
+/** The new tab's: what it shows when its render throws. */
+export function AgendaErrorBoundary(props: { children: ReactNode }) {
+  return (
+    <ErrorBoundary fallback={(error) => <ErrorState error={error} />}>
+      {props.children}
+    </ErrorBoundary>
+  );
 }

@@ -1,0 +1,33 @@
+// What a page shows when its render throws (a reply of an unexpected shape, a store error that a
+// live query rethrows): a sentence, the error's own text, and Reload — never a blank page. React
+// unmounts the whole tree on an uncaught render error, and a toolbar popup that opens empty
+// says nothing about why.
+import { Component, type ReactNode } from 'react';
+
+export class ErrorBoundary extends Component<
+  { fallback: (error: Error) => ReactNode; children?: ReactNode },
+  { error: Error | undefined }
+> {
+  override state = { error: undefined as Error | undefined };
+
+  static getDerivedStateFromError(error: unknown) {
+    return { error: error instanceof Error ? error : new Error(String(error)) };
+  }
+
+  override render() {
+    return this.state.error ? this.props.fallback(this.state.error) : this.props.children;
+  }
+}
+
+/** The popup's and the options page's fallback. */
+export function PageError(props: { title: string; error: Error }) {
+  return (
+    <div className="page-error" role="alert">
+      <h2>{props.title}</h2>
+      <p className="muted">{props.error.message}</p>
+      <button type="button" className="primary" onClick={() => globalThis.location.reload()}>
+        Reload
+      </button>
+    </div>
+  );
+}
