@@ -146,13 +146,18 @@ export function TaskCheckbox(props: { task: AgendaTask; actions: TaskActions }) 
   const color = priorityColor(task.priority);
   // While the message is on its way the box shows where it is going.
   const checked = busy ? !task.checked : task.checked;
+  // A repeating task's close moves it to its next date, which only Todoist knows: until Todoist
+  // has it (offline, the close waits in the outbox) the task stays on this date, unticked. A
+  // second tick then would queue a second close and skip an occurrence for good.
+  const waiting = !busy && task.pending && task.recurring && !task.checked;
   return (
     <input
       type="checkbox"
       className="task-check"
       style={color ? { borderColor: color, accentColor: color } : undefined}
       checked={checked}
-      disabled={busy}
+      disabled={busy || waiting}
+      title={waiting ? 'Moves to its next date once Todoist has the change' : undefined}
       aria-label={task.checked ? `Reopen “${task.title}”` : `Complete “${task.title}”`}
       onChange={() => actions.onToggle(task, !task.checked)}
     />

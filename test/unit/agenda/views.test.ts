@@ -7,7 +7,7 @@ import { projectEvent } from '../../../extension/store/agenda-projection';
 import { AgendaList } from '../../../extension/ui/agenda/agenda-list';
 import { planAgenda } from '../../../extension/ui/agenda/agenda-plan';
 import { AgendaToolbar } from '../../../extension/ui/agenda/agenda-toolbar';
-import type { TaskActions } from '../../../extension/ui/agenda/entry-views';
+import { type TaskActions, TaskCheckbox } from '../../../extension/ui/agenda/entry-views';
 import { toAgendaEvent } from '../../../extension/ui/agenda/event-view';
 import { DEFAULT_PREFS } from '../../../extension/ui/agenda/prefs';
 import { toAgendaTask } from '../../../extension/ui/agenda/task-placement';
@@ -108,6 +108,29 @@ describe('the time grid', () => {
     expect(dst).toContain('data-hours="23"');
     expect(dst.match(/class="dst-band gap"/g)).toHaveLength(1);
     expect(dst).toContain('23 h');
+  });
+});
+
+describe('a task’s checkbox', () => {
+  const box = (overrides: Parameters<typeof taskRow>[2]) =>
+    renderToStaticMarkup(
+      createElement(TaskCheckbox, {
+        task: toAgendaTask(taskRow('Team standup', '2026-11-23', overrides), NY)!,
+        actions,
+      }),
+    );
+  const repeating = {
+    due: { date: '2026-11-23', isRecurring: true },
+    raw: { id: 'x', due: { date: '2026-11-23', is_recurring: true } },
+  };
+
+  it('waits while a repeating task’s close is on its way (a second tick would skip a date)', () => {
+    expect(box({ ...repeating, pending: ['close-1'] })).toMatch(
+      /disabled=""[^>]*title="Moves to its next date/,
+    );
+    expect(box(repeating)).not.toContain('disabled');
+    // A one-off task shows its pending close as done already, and can be reopened.
+    expect(box({ pending: ['close-1'] })).not.toContain('disabled');
   });
 });
 
