@@ -26,6 +26,10 @@ const ERROR_CODES = [
   'unavailable',
   'internal',
 ] as const satisfies readonly ErrorCode[];
+// Compile-time: a code added to ErrorCode but not here fails (the page would read it as internal).
+const everyCode: [Exclude<ErrorCode, (typeof ERROR_CODES)[number]>] extends [never] ? true : never =
+  true;
+void everyCode;
 
 // The envelope is checked, not trusted: an answer from a background of another version (an
 // update mid-session) or a port that closed half-way must become an error the page can show,

@@ -8,7 +8,7 @@ import type { Background } from '../../extension/platform/background-main';
 import { calendarScope } from '../../extension/sync/scope';
 import { pathMatches } from '../emulators/common/faults';
 import { CALENDAR_IDS } from '../emulators/google/index';
-import { createWorld, SOURCE, type World } from './helpers/background-harness';
+import { createWorld, SOURCE, startSyncedGoogle, type World } from './helpers/background-harness';
 
 interface Hold {
   /** Resolves when a matching request reaches the emulator (it is not forwarded yet). */
@@ -52,10 +52,7 @@ describe('removing an account while it syncs', () => {
   let bg: Background;
   beforeEach(async () => {
     world = createWorld();
-    bg = world.start();
-    await bg.caughtUp;
-    await bg.route({ type: 'connect', provider: 'google' });
-    await bg.route({ type: 'syncNow' });
+    bg = await startSyncedGoogle(world);
   });
 
   it('leaves no scope or run row behind, and the badge clears', async () => {

@@ -4,15 +4,12 @@ import { createActivity } from '../../extension/platform/activity';
 import { calendarScope } from '../../extension/sync/scope';
 import { loadPopupModel } from '../../extension/ui/popup-model';
 import { CALENDAR_IDS } from '../emulators/google/index';
-import { createWorld, SOURCE } from './helpers/background-harness';
+import { createWorld, SOURCE, startSyncedGoogle } from './helpers/background-harness';
 
 describe('popup model', () => {
   it('shows each selected calendar with its count and "synced", then errors and progress', async () => {
     const world = createWorld();
-    const bg = world.start();
-    await bg.caughtUp;
-    await bg.route({ type: 'connect', provider: 'google' });
-    await bg.route({ type: 'syncNow' });
+    const bg = await startSyncedGoogle(world);
     const db = await world.db();
 
     const model = await loadPopupModel(db, world.clock.now());

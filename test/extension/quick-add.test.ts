@@ -6,7 +6,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { OUTBOX_ALARM } from '../../extension/platform/alarm-plan';
 import type { Background } from '../../extension/platform/background-main';
 import { CALENDAR_IDS } from '../emulators/google/index';
-import { createWorld, SOURCE, type World } from './helpers/background-harness';
+import { createWorld, SOURCE, startSyncedGoogle, type World } from './helpers/background-harness';
 
 const QUICK_ADD = '/calendar/v3/calendars/*/events/quickAdd';
 
@@ -15,10 +15,7 @@ describe('quick add from the context menu', () => {
   let bg: Background;
   beforeEach(async () => {
     world = createWorld();
-    bg = world.start();
-    await bg.caughtUp;
-    await bg.route({ type: 'connect', provider: 'google' });
-    await bg.route({ type: 'syncNow' });
+    bg = await startSyncedGoogle(world);
   });
 
   const workItem = `almanac-google:${SOURCE}:${CALENDAR_IDS.work}`;

@@ -7,7 +7,7 @@ import type { AccountStatus } from '../../platform/messages';
 import type { CalendarRecord, ScopeState } from '../../store/records';
 import { calendarScope } from '../../sync/scope';
 import { EmptyState } from '../components/empty-state';
-import { ErrorBoundary } from '../components/error-boundary';
+import { ErrorBoundary, PageError } from '../components/error-boundary';
 import { calendarName } from './event-view';
 
 export function Loading() {
@@ -92,13 +92,11 @@ export function ProblemBanner(props: { problems: readonly Problem[] }) {
 
 export function ErrorState(props: { error: Error }) {
   return (
-    <div className="agenda-error" role="alert">
-      <h2>Almanac couldn’t read your agenda</h2>
-      <p className="muted">{props.error.message}</p>
-      <button type="button" className="primary" onClick={() => globalThis.location.reload()}>
-        Reload
-      </button>
-    </div>
+    <PageError
+      className="agenda-error"
+      title="Almanac couldn’t read your agenda"
+      error={props.error}
+    />
   );
 }
 

@@ -1,6 +1,7 @@
 // Dates and times as the viewer reads them: Intl in the viewer's locale and zone. Calendar dates
 // are formatted as dates (through UTC noon of that date), never as an instant in some zone, so an
 // all-day date can't slip to the previous day.
+import { isKnownZone } from '../../sync/known-zone';
 import { TIME_OF_DAY } from './time-of-day';
 import { daysBetween, type IsoDate } from './zone-days';
 
@@ -82,13 +83,8 @@ export function otherZoneTime(
   viewerZone: string,
   locale?: string,
 ): string | undefined {
-  if (eventZone === viewerZone) return undefined;
-  let there: string;
-  try {
-    there = timeText(ms, eventZone, locale);
-  } catch {
-    return undefined;
-  }
+  if (eventZone === viewerZone || !isKnownZone(eventZone)) return undefined;
+  const there = timeText(ms, eventZone, locale);
   return there === timeText(ms, viewerZone, locale) ? undefined : there;
 }
 

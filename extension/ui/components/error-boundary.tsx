@@ -19,10 +19,10 @@ export class ErrorBoundary extends Component<
   }
 }
 
-/** The popup's and the options page's fallback. */
-export function PageError(props: { title: string; error: Error }) {
+/** The pages' fallback (the new tab's too, for a failed read: agenda-states.tsx). */
+export function PageError(props: { title: string; error: Error; className?: string }) {
   return (
-    <div className="page-error" role="alert">
+    <div className={props.className ? `page-error ${props.className}` : 'page-error'} role="alert">
       <h2>{props.title}</h2>
       <p className="muted">{props.error.message}</p>
       <button type="button" className="primary" onClick={() => globalThis.location.reload()}>

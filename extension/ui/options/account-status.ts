@@ -59,8 +59,12 @@ export function useAccountStatus(): AccountStatusState {
 
 export function describeStatusError(err: unknown): { text: string; detail: string } {
   // The raw text, for the tooltip (a BackgroundError may carry it apart from its words).
-  const raw = err instanceof Error && 'detail' in err ? err.detail : undefined;
-  const detail = typeof raw === 'string' ? raw : err instanceof Error ? err.message : String(err);
+  const detail =
+    err instanceof BackgroundError
+      ? (err.detail ?? err.message)
+      : err instanceof Error
+        ? err.message
+        : String(err);
   const text =
     err instanceof BackgroundError && err.code === 'unavailable'
       ? 'Couldn’t check your accounts: Almanac’s background isn’t answering.'

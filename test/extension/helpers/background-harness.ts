@@ -49,6 +49,16 @@ export interface World {
   db(): Promise<AlmanacDb>;
 }
 
+/** A started background with the Google account connected and its first sync done: where most
+ * tests of what a user does next begin. */
+export async function startSyncedGoogle(world: World): Promise<Background> {
+  const bg = world.start();
+  await bg.caughtUp;
+  await bg.route({ type: 'connect', provider: 'google' });
+  await bg.route({ type: 'syncNow' });
+  return bg;
+}
+
 let counter = 0;
 
 /** A small seeded PRNG (mulberry32): distinct values, the same on every run. */
