@@ -17,6 +17,7 @@ import { AgendaToolbar } from './agenda-toolbar';
 import { bootFrame } from './boot-handoff';
 import type { TaskActions } from './entry-views';
 import { keepFirstFrame } from './frame-save';
+import { dayAxis } from './grid-axis';
 import type { KeyAction } from './keyboard';
 import { moveIndex } from './keyboard';
 import { pageStorage } from './page-storage';
@@ -130,7 +131,7 @@ export function AgendaApp(props: { zone?: string; locale?: string }) {
       const revision = data?.rows.revision;
       const plain = status === undefined && !notice && !action.error && pageState === 'ready';
       if (data?.sources.length === 0) forgetFrame(pageStorage());
-      else if (view.view === 'agenda' && context && revision && plain) {
+      else if (context && revision && plain) {
         keepFirstFrame(document.getElementById('root'), {
           context,
           revision,
@@ -138,6 +139,8 @@ export function AgendaApp(props: { zone?: string; locale?: string }) {
           nowMs,
           dayEndMs: dayBounds(today, zone).endMs,
           zone,
+          clockChangesMs:
+            view.view === 'agenda' ? [] : dayAxis(today, zone, 'wall').shifts.map((s) => s.atMs),
         });
       }
     }

@@ -3,7 +3,7 @@
 // drawn by React (which escaped every text) and kept in this extension's localStorage, which
 // only its own pages can write: it is no less trusted than the page's code.
 import { forgetFrame, parseSavedFrame, SAVED_FRAME_KEY, type SavedFrame } from './saved-frame';
-import { TIME_OF_DAY } from './time-of-day';
+import { nowLineLabel, TIME_OF_DAY } from './time-of-day';
 
 /** The saved frame, when one was drawn in this context and is not past its time yet. */
 export function savedFrameFor(
@@ -35,7 +35,7 @@ export function dropSpentFrame(local: Pick<Storage, 'removeItem'> | undefined, r
 /** Paints `frame` into `root` if the store is still at its revision and React has drawn
  * nothing yet. The frame is inert (nothing in it answers a click or a key: React's page, drawn
  * over it moments later, does), busy, in the state "saved", and its now line shows the time
- * now. */
+ * now (a time grid's also stands at the height of now, and the grid is scrolled as it was). */
 export function paintSavedFrame(
   root: Element | null,
   frame: SavedFrame,
@@ -59,7 +59,20 @@ export function paintSavedFrame(
     // Not the page's "ready" (what tests and tools wait for): the saved frame, until React.
     app.setAttribute('data-state', 'saved');
   }
-  for (const line of root.querySelectorAll('.now-line > span'))
-    line.textContent = now.format(nowMs);
+  const time = now.format(nowMs);
+  for (const line of root.querySelectorAll('.agenda-list .now-line > span'))
+    line.textContent = time;
+  const track = frame.nowLine;
+  for (const line of root.querySelectorAll<HTMLElement>('.col .now-line')) {
+    line.setAttribute('aria-label', nowLineLabel(time));
+    // Where React will draw it (time-grid.tsx): straight on from where it stood, as no clock
+    // change comes before the frame's end (frame-save.ts).
+    if (track)
+      line.style.top = `${track.topPx + ((nowMs - track.atMs) / 60_000) * track.pxPerMinute}px`;
+  }
+  // After the markup is in, so the body has its height to scroll (this lays the page out now,
+  // which its paint would do anyway).
+  const body = root.querySelector('.grid-body');
+  if (body && frame.gridScrollTop !== undefined) body.scrollTop = frame.gridScrollTop;
   return 'painted';
 }

@@ -3,6 +3,7 @@
 // read at and the moment it stops being true.
 import { afterNextPaint } from '../next-paint';
 import type { AgendaPlan } from './agenda-plan';
+import { PX_PER_MINUTE } from './grid-entries';
 import { pageStorage } from './page-storage';
 import { forgetFrame, SAVED_FRAME_KEY, type SavedFrame } from './saved-frame';
 
@@ -10,9 +11,15 @@ import { forgetFrame, SAVED_FRAME_KEY, type SavedFrame } from './saved-frame';
 const MAX_FRAME_CHARS = 400_000;
 
 /** The first moment after `nowMs` at which the plan would be drawn differently: an entry of its
- * starting (the now line moves past it; a task due then turns overdue) or `dayEndMs` (today's
- * end: "Today" becomes "Yesterday"). Conservative: every start counts, shown or not. */
-export function frameValidUntil(plan: AgendaPlan, nowMs: number, dayEndMs: number): number {
+ * starting (the now line moves past it; a task due then turns overdue), one of `clockChangesMs`
+ * (a time grid's now line jumps there) or `dayEndMs` (today's end: "Today" becomes
+ * "Yesterday"). Conservative: every start counts, shown or not. */
+export function frameValidUntil(
+  plan: AgendaPlan,
+  nowMs: number,
+  dayEndMs: number,
+  clockChangesMs: readonly number[] = [],
+): number {
   let until = dayEndMs;
   const consider = (ms: number | undefined) => {
     if (ms !== undefined && ms > nowMs && ms < until) until = ms;
@@ -23,6 +30,7 @@ export function frameValidUntil(plan: AgendaPlan, nowMs: number, dayEndMs: numbe
     }
   }
   for (const entry of plan.overdue) if (entry.kind === 'task') consider(entry.task.startMs);
+  for (const ms of clockChangesMs) consider(ms);
   return until;
 }
 
@@ -47,21 +55,38 @@ export interface FirstFrame {
   readonly nowMs: number;
   readonly dayEndMs: number;
   readonly zone: string;
+  /** A time grid's: today's clock changes (grid-axis.ts `shifts`), where its now line jumps. */
+  readonly clockChangesMs?: readonly number[];
 }
 
-/** Called as the first frame is committed (a layout effect): its markup is taken now, before
- * the next frames add to it, and stored after the frame is painted, off the paint's path. */
+/** Called as the first frame is committed (a layout effect). Its markup is taken at the end of
+ * that commit (a microtask: a time grid measures its columns in a layout effect and may draw
+ * again before the paint, column-cap.ts), before the next frames add to it, and stored after
+ * the frame is painted, off the paint's path. */
 export function keepFirstFrame(root: Element | null, frame: FirstFrame): void {
   if (!root) return;
-  const html = root.innerHTML;
-  const validUntilMs = frameValidUntil(frame.plan, frame.nowMs, frame.dayEndMs);
-  afterNextPaint(() =>
-    saveFrame(pageStorage(), {
+  queueMicrotask(() => {
+    const html = root.innerHTML;
+    const validUntilMs = frameValidUntil(
+      frame.plan,
+      frame.nowMs,
+      frame.dayEndMs,
+      frame.clockChangesMs,
+    );
+    const line = root.querySelector<HTMLElement>('.col .now-line');
+    const topPx = line ? Number.parseFloat(line.style.top) : Number.NaN;
+    const body = root.querySelector('.time-grid .grid-body');
+    const saved: SavedFrame = {
       context: frame.context,
       revision: frame.revision,
       validUntilMs,
       zone: frame.zone,
       html,
-    }),
-  );
+      ...(Number.isFinite(topPx)
+        ? { nowLine: { atMs: frame.nowMs, topPx, pxPerMinute: PX_PER_MINUTE } }
+        : {}),
+      ...(body ? { gridScrollTop: body.scrollTop } : {}),
+    };
+    afterNextPaint(() => saveFrame(pageStorage(), saved));
+  });
 }

@@ -6,7 +6,10 @@
 //   window size (how many entries the first screen holds);
 // - the store: the agenda revision (store/agenda-revision.ts) its rows were read at;
 // - the clock: it is only good until the next moment its drawing depends on (an entry starting,
-//   which moves the now line or makes a task overdue; midnight, which changes "Today").
+//   which moves the now line or makes a task overdue; midnight, which changes "Today"). A time
+//   grid's now line moves with every minute, so its frame keeps where the line stood and how fast
+//   it moves (`nowLine`), which the paint follows up to the day's next clock change, and where the
+//   grid was scrolled to (`gridScrollTop`), which innerHTML cannot carry.
 // Kept apart from both halves so the boot script loads nothing of the page's.
 
 import { pageStorage } from './page-storage';
@@ -27,6 +30,16 @@ export interface SavedFrame {
   readonly zone: string;
   /** #root's innerHTML. */
   readonly html: string;
+  /** A time grid's now line: its `top` (px) at `atMs`, moving `pxPerMinute` a minute. */
+  readonly nowLine?: NowLineTrack;
+  /** A time grid's scroll position (px from the top of its body). */
+  readonly gridScrollTop?: number;
+}
+
+export interface NowLineTrack {
+  readonly atMs: number;
+  readonly topPx: number;
+  readonly pxPerMinute: number;
 }
 
 /** Drops the saved frame (one that can never be painted again, a signed-out page's: no titles
@@ -72,12 +85,23 @@ export function parseSavedFrame(raw: string | null | undefined): SavedFrame | un
     const ok =
       typeof v.context === 'string' &&
       typeof v.revision === 'string' &&
-      typeof v.validUntilMs === 'number' &&
-      Number.isFinite(v.validUntilMs) &&
+      isFiniteNumber(v.validUntilMs) &&
       typeof v.zone === 'string' &&
-      typeof v.html === 'string';
+      typeof v.html === 'string' &&
+      (v.nowLine === undefined || isNowLineTrack(v.nowLine)) &&
+      (v.gridScrollTop === undefined || isFiniteNumber(v.gridScrollTop));
     return ok ? (v as unknown as SavedFrame) : undefined;
   } catch {
     return undefined;
   }
+}
+
+function isFiniteNumber(value: unknown): value is number {
+  return typeof value === 'number' && Number.isFinite(value);
+}
+
+function isNowLineTrack(value: unknown): value is NowLineTrack {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  return isFiniteNumber(v.atMs) && isFiniteNumber(v.topPx) && isFiniteNumber(v.pxPerMinute);
 }

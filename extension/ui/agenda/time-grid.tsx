@@ -31,6 +31,7 @@ import {
 import { entriesBehind, type OpenOverflow, OverflowMarker, OverflowPopover } from './grid-overflow';
 import { layoutColumns } from './overlap-layout';
 import { ALL_DAY_FIRST, gridFirstScreen, inFirstScreen, useRenderBudget } from './render-budget';
+import { nowLineLabel } from './time-of-day';
 import { viewTiming } from './view-timing';
 import type { IsoDate } from './zone-days';
 
@@ -349,7 +350,7 @@ function DayColumn(
         <li
           className="now-line"
           style={{ top: minuteOnAxis(nowMs, axis) * PX_PER_MINUTE }}
-          aria-label={`Now, ${timeText(nowMs, zone, locale)}`}
+          aria-label={nowLineLabel(timeText(nowMs, zone, locale))}
         />
       ) : null}
     </ul>

@@ -31,7 +31,7 @@ const frame: SavedFrame = {
   revision: 'rev-1',
   validUntilMs: NOW + 3_600_000,
   zone: LA,
-  html: '<div class="agenda-app"><ul><li class="now-line"><span>8:05 AM</span></li></ul></div>',
+  html: '<div class="agenda-app"><div class="agenda-list"><ul><li class="now-line"><span>8:05 AM</span></li></ul></div></div>',
 };
 
 class MemoryStorage {
@@ -57,6 +57,12 @@ describe('how long a frame holds', () => {
     expect(frameValidUntil(plan([event(NOW - 60_000), event(NOW)]), NOW, DAY_END)).toBe(DAY_END);
     expect(frameValidUntil(plan([], [timedTask(NOW + 1000)]), NOW, DAY_END)).toBe(NOW + 1000);
     expect(frameValidUntil(plan([event(DAY_END + 1)]), NOW, DAY_END)).toBe(DAY_END);
+  });
+
+  it("in a time grid, until today's next clock change too (its now line jumps there)", () => {
+    const change = NOW + 45 * 60_000;
+    expect(frameValidUntil(plan([]), NOW, DAY_END, [NOW - 60_000, change])).toBe(change);
+    expect(frameValidUntil(plan([event(NOW + 60_000)]), NOW, DAY_END, [change])).toBe(NOW + 60_000);
   });
 });
 
@@ -110,6 +116,32 @@ describe('painting it', () => {
     expect(root?.querySelector('.now-line span')?.textContent).toBe(now.format(NOW));
   });
 
+  it("a time grid's now line at the height of now, read as now, and the grid scrolled as it was", () => {
+    const document = page();
+    const root = document.getElementById('root');
+    const grid: SavedFrame = {
+      ...frame,
+      html:
+        '<div class="agenda-app"><div class="time-grid"><div class="grid-body"><ul class="col">' +
+        '<li class="now-line" style="top: 100px;" aria-label="Now, 8:05 AM"></li></ul></div></div></div>',
+      // Kept at 8:05, when the line stood at 100 px, moving 1.5 px a minute.
+      nowLine: { atMs: NOW - 85 * 60_000, topPx: 100, pxPerMinute: 1.5 },
+      gridScrollTop: 420,
+    };
+    expect(paintSavedFrame(root, grid, 'rev-1', NOW)).toBe('painted');
+    const line = root?.querySelector<HTMLElement>('.col .now-line');
+    expect(line?.style.top).toBe(`${100 + 85 * 1.5}px`);
+    const time = new Intl.DateTimeFormat(undefined, {
+      hour: 'numeric',
+      minute: '2-digit',
+      timeZone: LA,
+    }).format(NOW);
+    expect(line?.getAttribute('aria-label')).toBe(`Now, ${time}`);
+    expect(root?.querySelector<HTMLElement>('.grid-body')?.scrollTop).toBe(420);
+    // It reads back as it was kept.
+    expect(parseSavedFrame(JSON.stringify(grid))).toEqual(grid);
+  });
+
   it('never over a changed store, past its time, or over what React drew', () => {
     const document = page();
     const root = document.getElementById('root');
@@ -132,6 +164,15 @@ describe('painting it', () => {
     expect(root?.innerHTML).toBe(''); // untouched: the page comes up as without a frame
     dropSpentFrame(local, 'broken');
     expect(local.items.has(SAVED_FRAME_KEY)).toBe(false);
+    // Nor is one whose now line or scroll position is not numbers.
+    for (const odd of [
+      { nowLine: { atMs: NOW, topPx: '100px', pxPerMinute: 1 } },
+      { nowLine: { atMs: NOW, topPx: 100 } },
+      { nowLine: null },
+      { gridScrollTop: '420' },
+    ]) {
+      expect(parseSavedFrame(JSON.stringify({ ...frame, ...odd }))).toBeUndefined();
+    }
     // A time that is no number to compare with is no frame either.
     expect(parseSavedFrame(JSON.stringify({ ...frame, validUntilMs: null }))).toBeUndefined();
     expect(
