@@ -592,6 +592,24 @@ describe('the new tab over the demo week, in Los Angeles', () => {
       .poll(() => todoist.snapshot('demo').items.map((t) => t.content), { timeout: 15_000 })
       .toContain('Call the dentist');
     await expect.poll(() => row.getAttribute('class')).not.toContain('done');
+    // Reopened here, then completed on another device: the next sync takes it out of view, as
+    // any task completed elsewhere (it stayed, struck through, until a reload).
+    const id = todoist.snapshot('demo').items.find((t) => t.content === 'Call the dentist')?.id;
+    const closed = await fetch(`${servers[1]!.url}/api/v1/sync`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${todoist.issueToken('demo')}`,
+        'content-type': 'application/json',
+      },
+      body: JSON.stringify({
+        commands: [{ type: 'item_close', uuid: crypto.randomUUID(), args: { id } }],
+      }),
+    });
+    expect(closed.status).toBe(200);
+    const other = await openPage(browser, 'popup.html');
+    await sendMessage(other, { type: 'syncNow' });
+    await other.close();
+    await expect.poll(() => row.count(), { timeout: 20_000 }).toBe(0);
   });
 
   // Each view, in both schemes, passes axe's WCAG 2.2 AA rules: names, roles, contrast (the

@@ -160,11 +160,14 @@ export function AgendaApp(props: { zone?: string; locale?: string }) {
       return next;
     };
     setCompleting((s) => edit(s, true));
-    // A task ticked here stays in view, struck through, until the page is reloaded.
+    // A task ticked here stays in view, struck through, until the page is reloaded. Reopened
+    // here, it is no longer one ticked here: completed again elsewhere, it leaves the view as
+    // any task completed elsewhere does (it stayed, struck through, until a reload).
     if (done) setKept((s) => edit(s, true));
     setNotice(undefined);
     try {
       await send({ type: 'completeTask', sourceId: task.sourceId, taskId: task.id, done });
+      if (!done) setKept((s) => edit(s, false));
     } catch (err) {
       if (done) setKept((s) => edit(s, false));
       const verb = done ? 'complete' : 'reopen';
