@@ -20,6 +20,7 @@ import type { TodoistApply, TodoistStep } from '../../sync/todoist/store-port';
 import { sameCursor } from '../cursor-equality';
 import type { AlmanacDb } from '../db';
 import type { OutboxRecord, SourceRecord } from '../records';
+import { deletedTaskIds, targetsDeletedTask } from './deleted-targets';
 import { commandRows, opsByTarget, rebaseTasks, targetsOf } from './rebase';
 
 export function applyTodoist(db: AlmanacDb, sourceId: string, input: TodoistApply) {
@@ -63,18 +64,20 @@ async function applyInTransaction(
   for (const step of steps) Object.assign(mapping, step.tempIdMapping);
   const localIdOf = new Map(Object.entries(mapping).map(([temp, real]) => [real, temp]));
 
-  // Outbox: acknowledged rows go, refused ones are kept as failed, passing errors back off.
+  // Outbox: acknowledged rows go, refused ones are kept as failed, passing errors back off;
+  // refused or queued writes to a task these steps delete go too (deleted-targets.ts says why).
   const before = await commandRows(db, sourceId);
+  const gone = deletedTaskIds(steps);
   const after: OutboxRecord[] = [];
   for (const row of before) {
     const outcome = input.outcomes.get(row.id);
     const next = outcome ? withOutcome(row, outcome) : row;
-    if (next === null) {
+    const remapped = next && remapRow(next, mapping);
+    if (remapped === null || targetsDeletedTask(remapped, gone)) {
       await db.outbox.delete(row.id);
       writes += 1;
       continue;
     }
-    const remapped = remapRow(next, mapping);
     if (remapped !== row) {
       await db.outbox.put(remapped);
       writes += 1;

@@ -46,7 +46,8 @@ export interface TodoistStorePort {
   readState(sourceId: string): Promise<TodoistSourceState | undefined>;
   clearCursor(sourceId: string): Promise<void>;
   /** ONE transaction: the steps, the command outcomes (acknowledged rows leave the outbox,
-   * refused ones are marked failed), temp → real id swaps, re-based task rows, and the cursor. */
+   * refused ones are marked failed; writes to a task the steps delete leave too), temp → real
+   * id swaps, re-based task rows, and the cursor. */
   apply(sourceId: string, input: TodoistApply): Promise<ApplyResult>;
   /** This account's command rows still to send (not failed), in send order. */
   pendingCommands(sourceId: string): Promise<OutboxRecord[]>;
