@@ -78,30 +78,50 @@ export type Reply<T = unknown> =
   | { readonly ok: true; readonly data: T }
   | { readonly ok: false; readonly error: MessageError };
 
-export interface AccountStatus {
-  readonly sourceId: string;
-  readonly provider: 'google' | 'todoist';
-  readonly label: string;
-  readonly signedIn: boolean;
-  readonly method?: 'oauth' | 'chrome' | 'token';
-}
+// getStatus's answer, as a schema because the pages read it across the message boundary: a
+// background of another version (updated while a page stayed open) or a bug may send another
+// shape, which must become an error the page can show, not a TypeError in its render. Unknown
+// fields are dropped (a newer background may add some); a missing or wrong-typed one is refused.
+// The types are derived from the schemas, so the two cannot drift.
+export const accountStatusSchema = z.object({
+  sourceId: z.string(),
+  provider: z.enum(['google', 'todoist']),
+  label: z.string(),
+  signedIn: z.boolean(),
+  method: z.enum(['oauth', 'chrome', 'token']).optional(),
+});
+export type AccountStatus = Readonly<z.infer<typeof accountStatusSchema>>;
 
-/** getStatus's `relay` part, validated by the background before it answers (the pages may parse
- * it again with the same schema). */
+/** getStatus's `relay` part, validated by the background before it answers (strictly: no field
+ * it does not know). */
 export { relayStatusSchema };
 
-export interface Status {
+// The pages read the same fields, tolerating ones they do not know.
+const coverageShape = relayStatusSchema.shape.coverage.unwrap().shape;
+const pageRelayStatusSchema = z.object({
+  ...relayStatusSchema.shape,
+  coverage: z.object(coverageShape).optional(),
+});
+
+export const statusSchema = z.object({
   /** `live` exactly while the relay's stream is open and ready; polling continues either way. */
-  readonly mode: 'polling' | 'live';
-  readonly pollMinutes: number;
-  readonly relayConfigured: boolean;
+  mode: z.enum(['polling', 'live']),
+  pollMinutes: z.number(),
+  relayConfigured: z.boolean(),
   /** The push stream: off / connecting / live / retrying (with the last error and next try). */
-  readonly relay: RelayStatus;
-  readonly accounts: readonly AccountStatus[];
-  readonly syncing: readonly string[];
-  readonly nextAlarmAt: number | undefined;
-  readonly queuedQuickAdds: number;
-}
+  relay: pageRelayStatusSchema,
+  accounts: z.array(accountStatusSchema).readonly(),
+  syncing: z.array(z.string()).readonly(),
+  /** Absent when no sync is scheduled (an undefined field does not survive the message). */
+  nextAlarmAt: z.number().optional(),
+  queuedQuickAdds: z.number(),
+});
+export type Status = Readonly<z.infer<typeof statusSchema>>;
+// Compile-time: the pages' relay schema reads exactly the background's RelayStatus.
+const sameRelay: [RelayStatus, Status['relay']] extends [Status['relay'], RelayStatus]
+  ? true
+  : never = true;
+void sameRelay;
 
 /** A Todoist write's answer: `taskId` is the row's id (a temp id for an add until Todoist has
  * answered; the row keeps it as `localId`). A refused write is an error reply instead. */
@@ -130,6 +150,12 @@ export interface ReplyData {
   discardWrite: null;
   resetAndResync: { scopes: number };
 }
+
+/** The schemas the pages check an ok reply's `data` with (ui/messaging.ts), per message. Only
+ * getStatus's answer is read field by field so far; the others are trusted as typed. */
+export const replyDataSchemas: { readonly [T in MessageType]?: z.ZodType<ReplyData[T]> } = {
+  getStatus: statusSchema,
+};
 
 /** Parses a raw message; the error names the offending field. */
 export function parseMessage(

@@ -17,21 +17,33 @@ export function useNow(everyMs = 15_000): number {
   return now;
 }
 
-/** The background's status; `refresh` after any action. Re-asked when `deps` change. */
-export function useStatus(...deps: unknown[]): { status: Status | undefined; refresh: () => void } {
+/** The background's status; `refresh` after any action. Re-asked when `deps` change. A failed
+ * ask (no answer, or one this page can't read: ui/messaging.ts) keeps the last good status and
+ * says why in `error`, for a page that shows it; the next good answer clears it. */
+export function useStatus(...deps: unknown[]): {
+  status: Status | undefined;
+  error: string | undefined;
+  refresh: () => void;
+} {
   const [status, setStatus] = useState<Status>();
+  const [error, setError] = useState<string>();
   const [tick, setTick] = useState(0);
   // biome-ignore lint/correctness/useExhaustiveDependencies: re-ask when the caller's data changes.
   useEffect(() => {
     let live = true;
-    send({ type: 'getStatus' })
-      .then((s) => live && setStatus(s))
-      .catch(() => undefined);
+    send({ type: 'getStatus' }).then(
+      (s) => {
+        if (!live) return;
+        setStatus(s);
+        setError(undefined);
+      },
+      (err: unknown) => live && setError(err instanceof Error ? err.message : String(err)),
+    );
     return () => {
       live = false;
     };
   }, [tick, ...deps]);
-  return { status, refresh: useCallback(() => setTick((t) => t + 1), []) };
+  return { status, error, refresh: useCallback(() => setTick((t) => t + 1), []) };
 }
 
 /** Settings as stored (validated, defaults filled in), live across pages. */

@@ -13,6 +13,25 @@ beforeAll(async () => {
   ({ send, BackgroundError } = await import('../../extension/ui/messaging'));
 });
 
+const STATUS = {
+  mode: 'live',
+  pollMinutes: 30,
+  relayConfigured: true,
+  relay: { state: 'live', since: 1_000 },
+  accounts: [
+    {
+      sourceId: 'g1',
+      provider: 'google',
+      label: 'ada@example.com',
+      signedIn: true,
+      method: 'oauth',
+    },
+  ],
+  syncing: [],
+  nextAlarmAt: 5_000,
+  queuedQuickAdds: 0,
+} as const;
+
 /** The background, answering every message with `reply`. */
 function answer(reply: unknown) {
   fakeBrowser.runtime.onMessage.addListener(async () => reply);
@@ -32,8 +51,8 @@ describe('send', () => {
   afterEach(() => fakeBrowser.reset());
 
   it('hands back the data of a good answer', async () => {
-    answer({ ok: true, data: { accounts: [] } });
-    expect(await send({ type: 'getStatus' })).toEqual({ accounts: [] });
+    answer({ ok: true, data: STATUS });
+    expect(await send({ type: 'getStatus' })).toEqual(STATUS);
   });
 
   it('says a sync failure in words, keeping the raw text as its detail', async () => {
@@ -65,5 +84,50 @@ describe('send', () => {
     fakeBrowser.reset();
     answer('hello');
     expect((await failure()).code).toBe('unavailable');
+  });
+});
+
+// getStatus's answer is read field by field (platform/messages.ts statusSchema): a background of
+// another version, or a bug, must not hand the page a status its render would trip over.
+describe('send getStatus', () => {
+  afterEach(() => fakeBrowser.reset());
+
+  it.each([
+    ['a wrong-typed field', { ...STATUS, pollMinutes: '5' }],
+    ['a wrong-typed list', { ...STATUS, accounts: 'none' }],
+    ['an account of another shape', { ...STATUS, accounts: [{ sourceId: 'g1' }] }],
+    ['a relay state it doesn’t know', { ...STATUS, relay: { state: 'paused', since: 1 } }],
+    ['a missing field', (({ syncing: _, ...rest }) => rest)(STATUS)],
+    ['no status at all', null],
+  ])('turns %s into an error the page can show', async (_, data) => {
+    answer({ ok: true, data });
+    const err = await failure();
+    expect(err.code).toBe('unavailable');
+    expect(err.message).toBe(
+      'Almanac’s background sent an answer this page can’t read. Reload the page.',
+    );
+    expect(err.detail).toMatch(/^getStatus: /);
+  });
+
+  it('reads a newer background’s status, ignoring fields it doesn’t know', async () => {
+    answer({
+      ok: true,
+      data: {
+        ...STATUS,
+        shiny: true,
+        relay: { ...STATUS.relay, region: 'eu', coverage: { pushed: 1, polled: [], extra: 2 } },
+        accounts: [{ ...STATUS.accounts[0], avatar: 'x.png' }],
+      },
+    });
+    expect(await send({ type: 'getStatus' })).toEqual({
+      ...STATUS,
+      relay: { ...STATUS.relay, coverage: { pushed: 1, polled: [] } },
+    });
+  });
+
+  it('reads a status without its next alarm (undefined does not survive the message)', async () => {
+    const { nextAlarmAt: _, ...rest } = STATUS;
+    answer({ ok: true, data: rest });
+    expect((await send({ type: 'getStatus' })).nextAlarmAt).toBeUndefined();
   });
 });

@@ -22,7 +22,7 @@ export function PopupApp() {
   // Re-ask the background whenever the store moves (a run finished, an account changed) and on
   // every tick: the relay's state lives in the background, not in the store.
   const storeKey = `${model?.lastRun?.seq}|${model?.accounts.map((a) => `${a.source.id}:${a.needsSignIn}`).join('|')}`;
-  const { status, refresh } = useStatus(storeKey, pushTick);
+  const { status, error: statusError, refresh } = useStatus(storeKey, pushTick);
   const action = useAction();
   const [retrying, setRetrying] = useState<ReadonlySet<string>>(new Set());
 
@@ -90,6 +90,13 @@ export function PopupApp() {
           <div className="alert" role="alert">
             {action.error}
           </div>
+        ) : null}
+        {statusError && !empty ? (
+          // The live/polling state and each account's sign-in come from this answer: say why
+          // they are missing or stale (cleared by the next answer, asked every few seconds).
+          <p className="alert" role="status">
+            {statusError}
+          </p>
         ) : null}
         {empty ? (
           <EmptyState
