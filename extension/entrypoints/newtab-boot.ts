@@ -39,8 +39,9 @@ export default defineUnlistedScript(() => {
   const tag = document.currentScript as HTMLScriptElement | null;
   const startModule = moduleStarter(tag?.dataset.app);
   try {
-    const context = frameContext(tag?.dataset.build);
-    const boot = { context, painted: false };
+    const build = tag?.dataset.build;
+    const context = frameContext(build);
+    const boot = { build, context, painted: false };
     publishBootFrame(boot);
     const frame = savedFrameFor(pageStorage(), context, Date.now());
     if (!frame) {

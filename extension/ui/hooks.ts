@@ -1,11 +1,11 @@
 // Small React hooks shared by the popup and the options page.
 import { useCallback, useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
-import { buildConfig } from '../platform/build-config';
 import type { Status } from '../platform/messages';
-import { defaultSettings, parseStoredSettings, type Settings } from '../platform/settings';
+import type { Settings } from '../platform/settings';
 import { SETTINGS_KEY } from '../platform/settings-store';
 import { send } from './messaging';
+import { readSettings } from './settings-read';
 
 /** The current time, re-read every `everyMs` so "3 minutes ago" stays true. */
 export function useNow(everyMs = 15_000): number {
@@ -46,21 +46,27 @@ export function useStatus(...deps: unknown[]): {
   return { status, error, refresh: useCallback(() => setTick((t) => t + 1), []) };
 }
 
-/** Settings as stored (validated, defaults filled in), live across pages. */
-export function useSettings(): Settings | undefined {
-  const [settings, setSettings] = useState<Settings>();
+/** Settings as stored (validated, defaults filled in), live across pages; `initial` when the
+ * page read them before mounting (the new tab: its first frame depends on one). */
+export function useSettings(initial?: Settings): Settings | undefined {
+  const [settings, setSettings] = useState<Settings | undefined>(initial);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `initial` seeds the state once.
   useEffect(() => {
-    const defaults = defaultSettings(buildConfig());
+    let live = true;
     const read = () =>
-      browser.storage.local
-        .get(SETTINGS_KEY)
-        .then((all) => setSettings(parseStoredSettings(all[SETTINGS_KEY], defaults)));
-    void read();
+      void readSettings().then(
+        (read) => live && setSettings(read),
+        () => undefined, // storage unreadable: the page keeps what it has (its defaults)
+      );
+    if (initial === undefined) read();
     const onChanged = (changes: Record<string, unknown>, area: string) => {
-      if (area === 'local' && SETTINGS_KEY in changes) void read();
+      if (area === 'local' && SETTINGS_KEY in changes) read();
     };
     browser.storage.onChanged.addListener(onChanged);
-    return () => browser.storage.onChanged.removeListener(onChanged);
+    return () => {
+      live = false;
+      browser.storage.onChanged.removeListener(onChanged);
+    };
   }, []);
   return settings;
 }

@@ -612,6 +612,44 @@ describe('the new tab over the demo week, in Los Angeles', () => {
     await expect.poll(() => row.count(), { timeout: 20_000 }).toBe(0);
   });
 
+  it('draws a completed task in its first frame when "Show completed tasks" is on', async () => {
+    // React's first frame on each load (the page's own, not a saved one), as committed.
+    await page.addInitScript(`(() => {
+      if (!location.pathname.endsWith('/newtab.html')) return;
+      globalThis.__firstDraw = null;
+      new MutationObserver(() => {
+        const app = document.getElementById('root')?.firstElementChild;
+        if (globalThis.__firstDraw === null && app?.getAttribute('data-state') === 'ready')
+          globalThis.__firstDraw = app.outerHTML;
+      }).observe(document, { childList: true, subtree: true });
+    })()`);
+    const firstDraw = async () => {
+      await page.goto('about:blank');
+      await page.goto(`${base()}#agenda/${todayLa()}`);
+      await page.locator('.agenda-app[data-state="ready"]').waitFor();
+      return String(await page.evaluate('globalThis.__firstDraw'));
+    };
+    // "Call the dentist" was completed on another device by the test before.
+    expect(await firstDraw()).not.toContain('Call the dentist');
+    await sendMessage(page, { type: 'updateSettings', settings: { showCompletedTasks: true } });
+    try {
+      // Twice: once after the setting changed, once with a saved frame drawn with it.
+      for (let load = 0; load < 2; load++) {
+        expect(await firstDraw()).toMatch(
+          /<li class="entry task done[^"]*"[^>]*>.*?Call the dentist/,
+        );
+      }
+      // The second was painted from the frame the first kept, which the setting drew.
+      expect(
+        await page.evaluate(
+          `performance.getEntriesByName('almanac:agenda:saved-frame')[0].detail.painted`,
+        ),
+      ).toBe(true);
+    } finally {
+      await sendMessage(page, { type: 'updateSettings', settings: { showCompletedTasks: false } });
+    }
+  });
+
   // Each view, in both schemes, passes axe's WCAG 2.2 AA rules: names, roles, contrast (the
   // declined event's dimming included), target sizes, and each link's name holding its text.
   it('saves screenshots of each view in light and dark, and each passes axe', async () => {

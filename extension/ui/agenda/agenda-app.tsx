@@ -3,6 +3,7 @@
 // background's messages; the page never calls Google or Todoist itself.
 import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { AccountStatus } from '../../platform/messages';
+import type { Settings } from '../../platform/settings';
 import type { RawRead } from '../../store/agenda-raw-read';
 import type { AlmanacDb } from '../../store/db';
 import { uiDb } from '../db';
@@ -23,7 +24,7 @@ import { moveIndex } from './keyboard';
 import { pageStorage } from './page-storage';
 import { loadPrefs } from './prefs';
 import { QuickAdd } from './quick-add';
-import { forgetFrame } from './saved-frame';
+import { forgetFrame, frameContext } from './saved-frame';
 import { TimeGrid } from './time-grid';
 import {
   COMMITTED_MARK,
@@ -58,7 +59,7 @@ function showsOverdue(view: ViewState, days: readonly string[], today: string): 
   return view.view === 'agenda' && (days[0] ?? today) <= today && today <= (days.at(-1) ?? today);
 }
 
-export function AgendaApp(props: { zone?: string; locale?: string }) {
+export function AgendaApp(props: { zone?: string; locale?: string; settings?: Settings }) {
   const db = uiDb();
   const nowMs = useNow(30_000);
   // Asked on every render (the clock's tick included), so a change of the computer's zone shows.
@@ -68,7 +69,9 @@ export function AgendaApp(props: { zone?: string; locale?: string }) {
   const today = dateOf(nowMs, zone);
   const [prefs, setPrefs] = usePrefs();
   // Shared with the options page: the engine keeps checked tasks, every task list reads this.
-  const settings = useSettings();
+  // Read before the page mounts (main.tsx): the first frame already shows completed tasks when
+  // the user asked for them, rather than adding them a moment later.
+  const settings = useSettings(props.settings);
   const showCompleted = useBooleanSetting(settings?.showCompletedTasks ?? false, (value) =>
     send({ type: 'updateSettings', settings: { showCompletedTasks: value } }),
   );
@@ -127,11 +130,15 @@ export function AgendaApp(props: { zone?: string; locale?: string }) {
       // The next load's boot script paints this frame while the page loads (saved-frame.ts):
       // kept only when drawn from the store and the clock alone (no sync status yet, no notice)
       // — what React's own first frame would draw again from the same rows.
-      const context = bootFrame()?.context;
+      const boot = bootFrame();
+      const context = boot?.context;
       const revision = data?.rows.revision;
       const plain = status === undefined && !notice && !action.error && pageState === 'ready';
+      // Filed only under the context it was drawn in: a setting echoed since the boot script
+      // looked (settings-echo.ts), or a window resized meanwhile, would file it under another.
+      const drawnIn = context === frameContext(boot?.build);
       if (data?.sources.length === 0) forgetFrame(pageStorage());
-      else if (context && revision && plain) {
+      else if (context && drawnIn && revision && plain) {
         keepFirstFrame(document.getElementById('root'), {
           context,
           revision,

@@ -7,7 +7,10 @@ const KEY = '__almanacBootRead';
 const FRAME_KEY = '__almanacBootFrame';
 
 export interface BootFrame {
-  /** saved-frame.ts frameContext(): what the page saves its own first frame under. */
+  /** The build's id (newtab.html's boot tag), for frameContext(). */
+  readonly build: string | undefined;
+  /** saved-frame.ts frameContext() as the boot script saw it: what the page saves its own first
+   * frame under, when it is still the context the page was drawn in. */
   readonly context: string | undefined;
   /** Whether the saved frame is on screen, for React to draw over. */
   painted: boolean;

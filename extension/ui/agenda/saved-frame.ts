@@ -2,8 +2,9 @@
 // first screen), kept in the page's localStorage by the page (frame-save.ts) and painted by the
 // next load's boot script (frame-paint.ts) ~100 ms before React can draw it, when nothing it was
 // drawn from has changed:
-// - the context: the build (markup and styles), the hash, the saved prefs, zone, locale and
-//   window size (how many entries the first screen holds);
+// - the context: the build (markup and styles), the hash, the saved prefs, the "Show completed
+//   tasks" setting (its echo: settings-echo.ts), zone, locale and window size (how many entries
+//   the first screen holds);
 // - the store: the agenda revision (store/agenda-revision.ts) its rows were read at;
 // - the clock: it is only good until the next moment its drawing depends on (an entry starting,
 //   which moves the now line or makes a task overdue; midnight, which changes "Today"). A time
@@ -12,6 +13,7 @@
 //   grid was scrolled to (`gridScrollTop`), which innerHTML cannot carry.
 // Kept apart from both halves so the boot script loads nothing of the page's.
 
+import { echoedShowCompleted } from '../settings-echo';
 import { pageStorage } from './page-storage';
 import { PREFS_KEY } from './prefs-key';
 
@@ -58,8 +60,11 @@ export function frameContext(build: string | undefined): string | undefined {
   if (!build) return undefined;
   const intl = Intl.DateTimeFormat().resolvedOptions();
   let prefs: string | null = null;
+  let showCompleted: string | null = null;
   try {
-    prefs = pageStorage()?.getItem(PREFS_KEY) ?? null;
+    const local = pageStorage();
+    prefs = local?.getItem(PREFS_KEY) ?? null;
+    showCompleted = echoedShowCompleted(local);
   } catch {
     return undefined; // storage refused: nothing saved could be matched anyway
   }
@@ -67,6 +72,7 @@ export function frameContext(build: string | undefined): string | undefined {
     build,
     globalThis.location?.hash ?? '',
     prefs,
+    showCompleted,
     intl.timeZone,
     intl.locale,
     globalThis.innerWidth,
