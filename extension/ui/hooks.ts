@@ -46,11 +46,9 @@ export function useStatus(...deps: unknown[]): {
   return { status, error, refresh: useCallback(() => setTick((t) => t + 1), []) };
 }
 
-/** Settings as stored (validated, defaults filled in), live across pages; `initial` when the
- * page read them before mounting (the new tab: its first frame depends on one). */
-export function useSettings(initial?: Settings): Settings | undefined {
-  const [settings, setSettings] = useState<Settings | undefined>(initial);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `initial` seeds the state once.
+/** Settings as stored (validated, defaults filled in), live across pages. */
+export function useSettings(): Settings | undefined {
+  const [settings, setSettings] = useState<Settings>();
   useEffect(() => {
     let live = true;
     const read = () =>
@@ -58,7 +56,7 @@ export function useSettings(initial?: Settings): Settings | undefined {
         (read) => live && setSettings(read),
         () => undefined, // storage unreadable: the page keeps what it has (its defaults)
       );
-    if (initial === undefined) read();
+    read();
     const onChanged = (changes: Record<string, unknown>, area: string) => {
       if (area === 'local' && SETTINGS_KEY in changes) read();
     };

@@ -2,7 +2,6 @@
 import { createRoot } from 'react-dom/client';
 import '../../ui/styles.css';
 import '../../ui/agenda/agenda.css';
-import type { Settings } from '../../platform/settings';
 import { readAgendaRows } from '../../store/agenda-rows';
 import type { TimeWindow } from '../../store/records';
 import { AgendaApp, prefetchInitialView } from '../../ui/agenda/agenda-app';
@@ -10,7 +9,6 @@ import { AgendaErrorBoundary } from '../../ui/agenda/agenda-states';
 import { bootFrame, takeBootRead } from '../../ui/agenda/boot-handoff';
 import { MODULES_MARK, ROWS_MARK } from '../../ui/agenda/use-agenda';
 import { uiDb } from '../../ui/db';
-import { readSettings } from '../../ui/settings-read';
 
 /** How long the page waits for the first view's read before showing the loading state. */
 const FIRST_READ_WAIT_MS = 250;
@@ -38,17 +36,11 @@ Object.assign(globalThis, {
 // second render. A slow read (a first start, an upgrade) shows the loading state after a moment,
 // unless the boot script painted the saved first frame (saved-frame.ts): that stays until React
 // draws the week over it.
-// The settings too ("Show completed tasks" decides which tasks the first frame holds): read
-// alongside the rows, and much sooner in. A read that fails or lags leaves them to the page's
-// own read, as before.
-const settingsRead = readSettings().catch(() => undefined);
-const mount = (settings: Settings | undefined) =>
+const mount = () =>
   createRoot(document.getElementById('root')!).render(
     <AgendaErrorBoundary>
-      <AgendaApp settings={settings} />
+      <AgendaApp />
     </AgendaErrorBoundary>,
   );
-const loadingAfter = new Promise<undefined>((wait) => setTimeout(wait, FIRST_READ_WAIT_MS));
-void (bootFrame()?.painted ? firstRead : Promise.race([firstRead, loadingAfter]))
-  .then(() => Promise.race([settingsRead, loadingAfter]))
-  .then(mount);
+const loadingAfter = new Promise((wait) => setTimeout(wait, FIRST_READ_WAIT_MS));
+void (bootFrame()?.painted ? firstRead : Promise.race([firstRead, loadingAfter])).then(mount);

@@ -3,13 +3,13 @@
 // background's messages; the page never calls Google or Todoist itself.
 import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { AccountStatus } from '../../platform/messages';
-import type { Settings } from '../../platform/settings';
 import type { RawRead } from '../../store/agenda-raw-read';
 import type { AlmanacDb } from '../../store/db';
 import { uiDb } from '../db';
 import { useAction, useBooleanSetting, useNow, useSettings, useStatus } from '../hooks';
 import { send } from '../messaging';
 import { afterNextPaint } from '../next-paint';
+import { echoedShowCompletedOr } from '../settings-echo';
 import type { AgendaTask } from './agenda-items';
 import { AgendaList } from './agenda-list';
 import { planAgenda } from './agenda-plan';
@@ -59,7 +59,7 @@ function showsOverdue(view: ViewState, days: readonly string[], today: string): 
   return view.view === 'agenda' && (days[0] ?? today) <= today && today <= (days.at(-1) ?? today);
 }
 
-export function AgendaApp(props: { zone?: string; locale?: string; settings?: Settings }) {
+export function AgendaApp(props: { zone?: string; locale?: string }) {
   const db = uiDb();
   const nowMs = useNow(30_000);
   // Asked on every render (the clock's tick included), so a change of the computer's zone shows.
@@ -69,10 +69,12 @@ export function AgendaApp(props: { zone?: string; locale?: string; settings?: Se
   const today = dateOf(nowMs, zone);
   const [prefs, setPrefs] = usePrefs();
   // Shared with the options page: the engine keeps checked tasks, every task list reads this.
-  // Read before the page mounts (main.tsx): the first frame already shows completed tasks when
-  // the user asked for them, rather than adding them a moment later.
-  const settings = useSettings(props.settings);
-  const showCompleted = useBooleanSetting(settings?.showCompletedTasks ?? false, (value) =>
+  const settings = useSettings();
+  // Until the settings' read is in, the setting's echo (settings-echo.ts): the first frame
+  // already shows completed tasks when the user asked for them, rather than adding them a
+  // moment later (a stale echo is corrected when the read arrives).
+  const [echoed] = useState(() => echoedShowCompletedOr(false));
+  const showCompleted = useBooleanSetting(settings?.showCompletedTasks ?? echoed, (value) =>
     send({ type: 'updateSettings', settings: { showCompletedTasks: value } }),
   );
   const [view, go] = useViewState(today, prefs.view);
