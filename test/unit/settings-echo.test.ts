@@ -6,16 +6,7 @@ import {
   echoedShowCompletedOr,
   echoShowCompleted,
 } from '../../extension/ui/settings-echo';
-
-class MemoryStorage {
-  readonly items = new Map<string, string>();
-  getItem(key: string) {
-    return this.items.get(key) ?? null;
-  }
-  setItem(key: string, value: string) {
-    this.items.set(key, value);
-  }
-}
+import { MemoryStorage } from './support/memory-storage';
 
 afterEach(() => vi.unstubAllGlobals());
 

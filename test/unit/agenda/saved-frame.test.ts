@@ -14,6 +14,7 @@ import {
   SAVED_FRAME_KEY,
   type SavedFrame,
 } from '../../../extension/ui/agenda/saved-frame';
+import { MemoryStorage } from '../support/memory-storage';
 
 const NOW = Date.parse('2026-11-24T17:30:00Z'); // 9:30 AM in Los Angeles
 const DAY_END = Date.parse('2026-11-25T08:00:00Z');
@@ -33,19 +34,6 @@ const frame: SavedFrame = {
   zone: LA,
   html: '<div class="agenda-app"><div class="agenda-list"><ul><li class="now-line"><span>8:05 AM</span></li></ul></div></div>',
 };
-
-class MemoryStorage {
-  readonly items = new Map<string, string>();
-  getItem(key: string) {
-    return this.items.get(key) ?? null;
-  }
-  setItem(key: string, value: string) {
-    this.items.set(key, value);
-  }
-  removeItem(key: string) {
-    this.items.delete(key);
-  }
-}
 
 describe('how long a frame holds', () => {
   it('until the next entry starts, else until the day ends', () => {
