@@ -53,7 +53,7 @@ export function useSettings(): Settings | undefined {
     let live = true;
     const read = () =>
       void readSettings().then(
-        (read) => live && setSettings(read),
+        (value) => live && setSettings(value),
         () => undefined, // storage unreadable: the page keeps what it has (its defaults)
       );
     read();
