@@ -17,6 +17,7 @@ import { ErrorState, Loading, ProblemBanner, problemsOf, SignedOut } from './age
 import { AgendaToolbar } from './agenda-toolbar';
 import { bootFrame } from './boot-handoff';
 import type { TaskActions } from './entry-views';
+import { useFocusKeeper } from './focus-keeper';
 import { keepFirstFrame } from './frame-save';
 import { dayAxis } from './grid-axis';
 import type { KeyAction } from './keyboard';
@@ -91,7 +92,8 @@ export function AgendaApp(props: { zone?: string; locale?: string }) {
   const { status, refresh } = useStatus(storeKey, data?.sources.length);
   const action = useAction();
   const [search, setSearch] = useState('');
-  const [completing, setCompleting] = useState<ReadonlySet<string>>(new Set());
+  // Tasks whose completion (true) or reopening (false) is on its way to the background.
+  const [completing, setCompleting] = useState<ReadonlyMap<string, boolean>>(new Map());
   const [kept, setKept] = useState<ReadonlySet<string>>(new Set());
   const [notice, setNotice] = useState<string>();
   const searchRef = useRef<HTMLInputElement>(null);
@@ -168,7 +170,14 @@ export function AgendaApp(props: { zone?: string; locale?: string }) {
       else next.delete(task.key);
       return next;
     };
-    setCompleting((s) => edit(s, true));
+    const flight = (on: boolean) =>
+      setCompleting((m) => {
+        const next = new Map(m);
+        if (on) next.set(task.key, done);
+        else next.delete(task.key);
+        return next;
+      });
+    flight(true);
     // A task ticked here stays in view, struck through, until the page is reloaded. Reopened
     // here, it is no longer one ticked here: completed again elsewhere, it leaves the view as
     // any task completed elsewhere does (it stayed, struck through, until a reload).
@@ -184,7 +193,7 @@ export function AgendaApp(props: { zone?: string; locale?: string }) {
         `Couldn’t ${verb} “${task.title}”: ${err instanceof Error ? err.message : String(err)}`,
       );
     } finally {
-      setCompleting((s) => edit(s, false));
+      flight(false);
     }
   }, []);
   const actions: TaskActions = useMemo(
@@ -229,6 +238,7 @@ export function AgendaApp(props: { zone?: string; locale?: string }) {
     [go, view, today, search, setPrefs],
   );
   useKeyboard(onKey);
+  useFocusKeeper();
   const openDay = useCallback((date: IsoDate) => go({ view: 'day', date }), [go]);
 
   const signIn = (account: AccountStatus) =>

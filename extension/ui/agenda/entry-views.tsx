@@ -1,6 +1,6 @@
 // One entry of the agenda list: an event (a link to Google Calendar) or a task (a checkbox that
 // completes it, and a link to Todoist). Every entry is a stop for j/k and the arrow keys
-// (`data-agenda-item`), in reading order.
+// (`data-agenda-item`, which holds the entry's key: focus-keeper.ts), in reading order.
 import type { CSSProperties, ReactNode } from 'react';
 import type { AgendaEvent, AgendaTask } from './agenda-items';
 import type { DayEntry, EventOnDay, TaskOnDay } from './agenda-plan';
@@ -8,8 +8,8 @@ import { priorityColor, priorityLabel, readableText } from './colors';
 import { otherZoneTime, shortDateText, spanText, timeText } from './format';
 
 export interface TaskActions {
-  /** Tasks whose completion (or reopening) is on its way to the background. */
-  readonly completing: ReadonlySet<string>;
+  /** Tasks whose completion (true) or reopening (false) is on its way to the background. */
+  readonly completing: ReadonlyMap<string, boolean>;
   readonly onToggle: (task: AgendaTask, done: boolean) => void;
 }
 
@@ -60,7 +60,7 @@ export function EventRow(props: { entry: EventOnDay; zone: string; locale?: stri
         className="what"
         href={event.link}
         {...noLink(event.link)}
-        data-agenda-item=""
+        data-agenda-item={entry.key}
         aria-label={label}
       >
         <span className="title">{event.title}</span> <EventMeta event={event} meta={meta} />
@@ -142,10 +142,13 @@ function RepeatsBadge() {
 
 export function TaskCheckbox(props: { task: AgendaTask; actions: TaskActions }) {
   const { task, actions } = props;
-  const busy = actions.completing.has(task.key);
+  const target = actions.completing.get(task.key);
+  const busy = target !== undefined;
   const color = priorityColor(task.priority);
-  // While the message is on its way the box shows where it is going.
-  const checked = busy ? !task.checked : task.checked;
+  // While the message is on its way the box shows where it is going: the state asked for, not
+  // the row's opposite (the background stores the ticked row before Todoist answers, and the
+  // box read that as "unticked" for the rest of the flight).
+  const checked = target ?? task.checked;
   // A repeating task's close moves it to its next date, which only Todoist knows: until Todoist
   // has it (offline, the close waits in the outbox) the task stays on this date, unticked. A
   // second tick then would queue a second close and skip an occurrence for good.
@@ -189,7 +192,7 @@ export function TaskRow(props: {
         className="what"
         href={task.link}
         {...noLink(task.link)}
-        data-agenda-item=""
+        data-agenda-item={entry.key}
         aria-label={entryName(
           task.title,
           project,

@@ -78,7 +78,7 @@ export function EventBlock(props: {
       <a
         href={event.link}
         {...noLink(event.link)}
-        data-agenda-item=""
+        data-agenda-item={entry.key}
         aria-label={eventName(event, when)}
         data-time={
           props.short && !entry.continuesBefore ? timeText(entry.startMs, zone, locale) : when
@@ -111,7 +111,7 @@ export function TaskBlock(
       <a
         href={task.link}
         {...noLink(task.link)}
-        data-agenda-item=""
+        data-agenda-item={entry.key}
         aria-label={entryName(task.title, time, 'task', entry.overdue && 'overdue')}
         data-time={time}
       >
@@ -134,7 +134,7 @@ export function AllDayChip(props: EntryProps & { entry: DayEntry; actions: TaskA
         <a
           href={entry.task.link}
           {...noLink(entry.task.link)}
-          data-agenda-item=""
+          data-agenda-item={entry.key}
           aria-label={entryName(entry.task.title, 'task', entry.overdue && 'overdue')}
         >
           {entry.task.title}
@@ -158,7 +158,7 @@ export function AllDayChip(props: EntryProps & { entry: DayEntry; actions: TaskA
       <a
         href={event.link}
         {...noLink(event.link)}
-        data-agenda-item=""
+        data-agenda-item={entry.key}
         aria-label={eventName(event, when)}
       >
         {event.title}

@@ -52,6 +52,8 @@ export function OverflowMarker(props: {
       <button
         type="button"
         data-agenda-item=""
+        // The entries it stands for: where the page puts the focus of one that went behind it.
+        data-agenda-behind={JSON.stringify(props.entries.map((e) => e.key))}
         aria-haspopup="dialog"
         aria-expanded={props.expanded}
         aria-controls={props.expanded ? props.popoverId : undefined}

@@ -46,6 +46,9 @@ export function QuickAdd(props: QuickAddProps) {
     if (!value || busy) return;
     setBusy(true);
     setMessage(undefined);
+    // The box is cleared of what was sent only: what the user typed while it was on its way
+    // (the next entry) stays.
+    const clearSent = () => setText((typed) => (typed.trim() === value ? '' : typed));
     try {
       const request =
         target === 'google'
@@ -53,14 +56,14 @@ export function QuickAdd(props: QuickAddProps) {
           : { target: 'todoist' as const, sourceId: todoist[0]?.id ?? '', text: value };
       const reply = outcomeSchema.parse(await send({ type: 'quickAdd', request }));
       if (reply.status === 'created') {
-        setText('');
+        clearSent();
         setMessage({ kind: 'ok', text: `Added “${reply.title}”.` });
         // Google's add is synced by the background; a Todoist add is not yet, so ask for it.
         if (target === 'todoist' && todoist[0]) {
           void send({ type: 'syncNow', scope: todoistScope(todoist[0].id).id }).catch(() => {});
         }
       } else if (reply.status === 'queued') {
-        setText('');
+        clearSent();
         setMessage({
           kind: 'ok',
           text: `Saved; it will be added when possible (${reply.error.message}).`,

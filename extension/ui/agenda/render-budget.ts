@@ -86,8 +86,12 @@ export function limitPlan(plan: AgendaPlan, budget: number): LimitedPlan {
  */
 export function useRenderBudget(total: number, first: number, onComplete?: () => void): number {
   const [budget, setBudget] = useState(first);
+  // Once every entry is in, every entry stays in: a sync that grows the list past the budget
+  // must not cut its tail for a frame (a focused entry there lost its focus).
+  const [complete, setComplete] = useState(false);
   useEffect(() => {
     if (budget >= total) {
+      setComplete(true);
       onComplete?.();
       return;
     }
@@ -99,5 +103,5 @@ export function useRenderBudget(total: number, first: number, onComplete?: () =>
       cancelled = true;
     };
   }, [budget, total, onComplete]);
-  return budget;
+  return complete ? Math.max(budget, total) : budget;
 }

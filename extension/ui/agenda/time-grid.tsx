@@ -93,8 +93,13 @@ export const TimeGrid = memo(function TimeGrid(props: GridProps) {
   );
   const dstLabels = axisMode === 'elapsed' && axes.some((a) => a.hours !== 24);
   const openAt = Math.max(0, earliest - 30);
+  // Where the grid opens, once: a sync that brings an earlier entry must not scroll the user's
+  // place away (a new range of days mounts a new grid, which opens afresh).
+  const opened = useRef(false);
   useLayoutEffect(() => {
-    if (scroller.current) scroller.current.scrollTop = openAt * PX_PER_MINUTE;
+    if (opened.current || !scroller.current) return;
+    opened.current = true;
+    scroller.current.scrollTop = openAt * PX_PER_MINUTE;
   }, [openAt]);
   // After the scroll position's effect: the layout it forced is the one measured.
   const gutterPx = dstLabels ? GUTTER_PX.zoneLabels : GUTTER_PX.plain;

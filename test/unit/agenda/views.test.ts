@@ -16,7 +16,7 @@ import { daysFrom } from '../../../extension/ui/agenda/zone-days';
 import { allDayEvent, at, calendar, taskRow, timedEvent } from './fixtures';
 
 const NY = 'America/New_York';
-const actions: TaskActions = { completing: new Set(), onToggle: () => undefined };
+const actions: TaskActions = { completing: new Map(), onToggle: () => undefined };
 const plain = (html: string) => html.replace(/\s+/g, ' ');
 
 function week(first: string, nowWall: string) {
