@@ -7,12 +7,26 @@ import { SETTINGS_KEY } from '../platform/settings-store';
 import { send } from './messaging';
 import { readSettings } from './settings-read';
 
-/** The current time, re-read every `everyMs` so "3 minutes ago" stays true. */
+/** The current time, re-read every `everyMs` so "3 minutes ago" stays true, and as soon as the
+ * page is looked at again: timers stop while the computer sleeps and are throttled in a hidden
+ * tab, so a page left open overnight showed yesterday until its next tick. */
 export function useNow(everyMs = 15_000): number {
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
-    const id = setInterval(() => setNow(Date.now()), everyMs);
-    return () => clearInterval(id);
+    const tick = () => setNow(Date.now());
+    const id = setInterval(tick, everyMs);
+    const onShown = () => {
+      if (document.visibilityState === 'visible') tick();
+    };
+    document.addEventListener('visibilitychange', onShown);
+    globalThis.addEventListener('focus', tick);
+    globalThis.addEventListener('pageshow', tick);
+    return () => {
+      clearInterval(id);
+      document.removeEventListener('visibilitychange', onShown);
+      globalThis.removeEventListener('focus', tick);
+      globalThis.removeEventListener('pageshow', tick);
+    };
   }, [everyMs]);
   return now;
 }

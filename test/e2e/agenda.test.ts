@@ -6,13 +6,13 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import type { Locator, Page } from 'playwright-core';
 import { Temporal } from 'temporal-polyfill';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningServer, startServer } from '../emulators/common/node-server';
-import { CALENDAR_IDS, createGoogleEmulator, type GoogleEmulator } from '../emulators/google/index';
-import { createTodoistEmulator, type TodoistEmulator } from '../emulators/todoist/index';
+import type { RunningServer } from '../emulators/common/node-server';
+import { CALENDAR_IDS, type GoogleEmulator } from '../emulators/google/index';
+import type { TodoistEmulator } from '../emulators/todoist/index';
 import { demoEvents, demoTasks, expectedRows, mondayOf, plain } from './support/agenda-demo-week';
 import { axeViolations } from './support/axe';
-import { type ExtensionBrowser, launchWithExtension } from './support/browser';
-import { buildExtension } from './support/build';
+import type { ExtensionBrowser } from './support/browser';
+import { type DemoWorld, startDemoWorld } from './support/demo-world';
 import { openPage, readStore, sendMessage } from './support/extension-pages';
 
 const SHOTS = 'test-results/e2e';
@@ -65,32 +65,27 @@ describe('the new tab over the demo week, in Los Angeles', () => {
   let google: GoogleEmulator;
   let todoist: TodoistEmulator;
   let servers: RunningServer[] = [];
+  let world: DemoWorld | undefined;
   let browser: ExtensionBrowser;
   let page: Page;
   const base = () => `chrome-extension://${browser.extensionId}/newtab.html`;
   const monday = mondayOf(Temporal.Now.plainDateISO(NY));
   const days = Array.from({ length: 7 }, (_, i) => monday.add({ days: i }).toString());
   const todayLa = () => Temporal.Now.plainDateISO(LA).toString();
+  /** The hash the page writes for a view: today's carries no date (it follows midnight). */
+  const hashOf = (view: string, date: string | undefined) =>
+    date === todayLa() ? `#${view}` : `#${view}/${date}`;
 
   beforeAll(async () => {
-    google = createGoogleEmulator({ seed: 'demo' });
-    todoist = createTodoistEmulator({ seed: 'demo' });
-    servers = [
-      await startServer(google.app, { port: 0 }),
-      await startServer(todoist.app, { port: 0 }),
-    ];
-    const dir = buildExtension('agenda', {
-      googleUrl: servers[0]!.url,
-      todoistUrl: servers[1]!.url,
-    });
-    browser = await launchWithExtension({ extensionDir: dir, env: { TZ: LA } });
+    world = await startDemoWorld('agenda', LA);
+    ({ google, todoist, browser } = world);
+    servers = [...world.servers];
     mkdirSync(SHOTS, { recursive: true });
     page = await openPage(browser, 'newtab.html', VIEWPORT);
   }, 120_000);
 
   afterAll(async () => {
-    await browser?.close();
-    for (const s of servers) await s.close();
+    await world?.close();
   });
 
   const go = async (hash: string) => {
@@ -353,14 +348,14 @@ describe('the new tab over the demo week, in Los Angeles', () => {
   it('opens a day from its heading in the week, by mouse and by keyboard', async () => {
     await go(`#week/${days[0]}`);
     await page.getByRole('button', { name: /Tue/ }).click();
-    await expect.poll(() => page.evaluate('location.hash')).toBe(`#day/${days[1]}`);
+    await expect.poll(() => page.evaluate('location.hash')).toBe(hashOf('day', days[1]));
     await page.locator('.time-grid.day').waitFor();
     // The day view's own heading is no button: there is nowhere further to go.
     expect(await page.locator('.grid-head button').count()).toBe(0);
     await go(`#week/${days[0]}`);
     await page.locator('.grid-head button').nth(4).focus();
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.evaluate('location.hash')).toBe(`#day/${days[4]}`);
+    await expect.poll(() => page.evaluate('location.hash')).toBe(hashOf('day', days[4]));
   });
 
   it('goes to a date typed into the date field, once its year has four digits', async () => {
@@ -394,7 +389,7 @@ describe('the new tab over the demo week, in Los Angeles', () => {
     const label2 = await page.evaluate('document.activeElement.getAttribute("aria-label")');
     expect(label2).not.toBe(label1);
     await page.keyboard.press('t');
-    await expect.poll(() => page.evaluate('location.hash')).toBe(`#agenda/${todayLa()}`);
+    await expect.poll(() => page.evaluate('location.hash')).toBe('#agenda');
     await page.keyboard.press('w');
     await expect.poll(() => page.locator('.time-grid.week').count()).toBe(1);
     await page.keyboard.press('a');
@@ -418,10 +413,10 @@ describe('the new tab over the demo week, in Los Angeles', () => {
     await go(`#agenda/${days[0]}`);
     await page.getByRole('radio', { name: 'Agenda' }).focus();
     await page.keyboard.press('ArrowRight');
-    await expect.poll(() => page.evaluate('location.hash')).toBe(`#day/${days[0]}`);
+    await expect.poll(() => page.evaluate('location.hash')).toBe(hashOf('day', days[0]));
     // …and back, which also leaves the saved view as the tests after this one expect it.
     await page.keyboard.press('ArrowLeft');
-    await expect.poll(() => page.evaluate('location.hash')).toBe(`#agenda/${days[0]}`);
+    await expect.poll(() => page.evaluate('location.hash')).toBe(hashOf('agenda', days[0]));
     await page.evaluate('document.activeElement?.blur()');
   });
 

@@ -18,7 +18,11 @@ export function savedFrameFor(
   } catch {
     return undefined;
   }
-  return frame && frame.context === context && nowMs < frame.validUntilMs ? frame : undefined;
+  return frame && frame.context === context && holdsAt(frame, nowMs) ? frame : undefined;
+}
+
+function holdsAt(frame: SavedFrame, nowMs: number): boolean {
+  return frame.drawnAtMs <= nowMs && nowMs < frame.validUntilMs;
 }
 
 /** `broken`: the frame can't be painted as it is (its zone is unknown to this browser: saved
@@ -43,7 +47,7 @@ export function paintSavedFrame(
   nowMs: number,
 ): PaintResult {
   if (revision !== frame.revision) return 'changed';
-  if (nowMs >= frame.validUntilMs) return 'expired';
+  if (!holdsAt(frame, nowMs)) return 'expired';
   if (!root || root.firstChild) return 'drawn';
   let now: Intl.DateTimeFormat;
   try {

@@ -79,6 +79,7 @@ export function keepFirstFrame(root: Element | null, frame: FirstFrame): void {
     const saved: SavedFrame = {
       context: frame.context,
       revision: frame.revision,
+      drawnAtMs: frame.nowMs,
       validUntilMs,
       zone: frame.zone,
       html,

@@ -26,7 +26,9 @@ export interface SavedFrame {
   /** frameContext() of the load that drew it. */
   readonly context: string;
   readonly revision: string;
-  /** Drawn for instants before this (epoch ms). */
+  /** Drawn for the instants from `drawnAtMs` (its now) until before `validUntilMs` (epoch ms):
+   * a clock set back must not bring back a frame drawn for later. */
+  readonly drawnAtMs: number;
   readonly validUntilMs: number;
   /** The zone its now line's time is written in. */
   readonly zone: string;
@@ -91,6 +93,7 @@ export function parseSavedFrame(raw: string | null | undefined): SavedFrame | un
     const ok =
       typeof v.context === 'string' &&
       typeof v.revision === 'string' &&
+      isFiniteNumber(v.drawnAtMs) &&
       isFiniteNumber(v.validUntilMs) &&
       typeof v.zone === 'string' &&
       typeof v.html === 'string' &&

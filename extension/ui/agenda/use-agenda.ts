@@ -1,6 +1,6 @@
 // The new tab's hooks: the live store read (re-run whenever a sync writes to the tables it reads:
 // use-store-read.ts), the view in the URL hash, the page preferences, and the page's keys.
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { RawRead } from '../../store/agenda-raw-read';
 import { AGENDA_ROW_TABLES, rowsServe } from '../../store/agenda-rows';
 import type { AlmanacDb } from '../../store/db';
@@ -176,8 +176,10 @@ export function useViewState(
     globalThis.addEventListener?.('hashchange', onHash);
     return () => globalThis.removeEventListener?.('hashchange', onHash);
   }, []);
+  const todayNow = useRef(today);
+  todayNow.current = today;
   const go = useCallback((next: ViewState) => {
-    const target = viewHash(next);
+    const target = viewHash(next, todayNow.current);
     setHash(target);
     if (globalThis.location && globalThis.location.hash !== target) {
       globalThis.location.hash = target;

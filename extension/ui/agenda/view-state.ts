@@ -20,8 +20,10 @@ export function parseViewHash(hash: string, today: IsoDate, fallback: ViewKind):
   return { view: kind, date: date && isIsoDate(date) ? date : today };
 }
 
-export function viewHash(state: ViewState): string {
-  return `#${state.view}/${state.date}`;
+/** Today's view carries no date (`#week`): it is "today", and follows the date at midnight on a
+ * page left open; any other date is pinned (`#week/2026-11-23`). */
+export function viewHash(state: ViewState, today: IsoDate): string {
+  return state.date === today ? `#${state.view}` : `#${state.view}/${state.date}`;
 }
 
 export function viewDays(state: ViewState, weekStartsOn = 1): IsoDate[] {

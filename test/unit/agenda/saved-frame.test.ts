@@ -30,6 +30,7 @@ const plan = (timed: DayEntry[], overdue: DayEntry[] = []): AgendaPlan =>
 const frame: SavedFrame = {
   context: 'ctx',
   revision: 'rev-1',
+  drawnAtMs: NOW - 60_000,
   validUntilMs: NOW + 3_600_000,
   zone: LA,
   html: '<div class="agenda-app"><div class="agenda-list"><ul><li class="now-line"><span>8:05 AM</span></li></ul></div></div>',
@@ -62,6 +63,8 @@ describe('finding the saved frame', () => {
     expect(savedFrameFor(local, 'other', NOW)).toBeUndefined();
     expect(savedFrameFor(local, undefined, NOW)).toBeUndefined();
     expect(savedFrameFor(local, 'ctx', frame.validUntilMs)).toBeUndefined();
+    // Nor before it was drawn: a clock set back does not bring back a frame drawn for later.
+    expect(savedFrameFor(local, 'ctx', frame.drawnAtMs - 1)).toBeUndefined();
     for (const bad of ['{', '[]', 'null', JSON.stringify({ ...frame, revision: 7 })]) {
       expect(parseSavedFrame(bad)).toBeUndefined();
     }
@@ -136,6 +139,7 @@ describe('painting it', () => {
     expect(paintSavedFrame(root, frame, 'rev-2', NOW)).toBe('changed');
     expect(paintSavedFrame(root, frame, undefined, NOW)).toBe('changed');
     expect(paintSavedFrame(root, frame, 'rev-1', frame.validUntilMs)).toBe('expired');
+    expect(paintSavedFrame(root, frame, 'rev-1', frame.drawnAtMs - 1)).toBe('expired');
     expect(root?.innerHTML).toBe('');
     root?.append(document.createElement('div'));
     expect(paintSavedFrame(root, frame, 'rev-1', NOW)).toBe('drawn');
@@ -165,7 +169,7 @@ describe('painting it', () => {
     expect(parseSavedFrame(JSON.stringify({ ...frame, validUntilMs: null }))).toBeUndefined();
     expect(
       parseSavedFrame(
-        `{"context":"ctx","revision":"r","validUntilMs":1e999,"zone":"UTC","html":""}`,
+        `{"context":"ctx","revision":"r","drawnAtMs":0,"validUntilMs":1e999,"zone":"UTC","html":""}`,
       ),
     ).toBeUndefined();
   });

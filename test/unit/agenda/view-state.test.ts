@@ -12,7 +12,17 @@ describe('the view in the URL', () => {
   it('round-trips a view and date', () => {
     const state = parseViewHash('#week/2026-11-23', TODAY, 'agenda');
     expect(state).toEqual({ view: 'week', date: '2026-11-23' });
-    expect(viewHash(state)).toBe('#week/2026-11-23');
+    expect(viewHash(state, TODAY)).toBe('#week/2026-11-23');
+  });
+
+  it("writes today's view without a date, so it follows the date past midnight", () => {
+    expect(viewHash({ view: 'day', date: TODAY }, TODAY)).toBe('#day');
+    expect(parseViewHash('#day', '2026-11-22', 'agenda')).toEqual({
+      view: 'day',
+      date: '2026-11-22',
+    });
+    // Another date stays where it was put.
+    expect(viewHash({ view: 'day', date: '2026-11-20' }, TODAY)).toBe('#day/2026-11-20');
   });
 
   it('falls back to today and the preferred view for anything else', () => {
