@@ -75,8 +75,16 @@ export function paintSavedFrame(
       line.style.top = `${track.topPx + ((nowMs - track.atMs) / 60_000) * track.pxPerMinute}px`;
   }
   // After the markup is in, so the body has its height to scroll (this lays the page out now,
-  // which its paint would do anyway).
+  // which its paint would do anyway). The boot script runs before the page's stylesheets are
+  // in: without them the body is no scroll container yet and the scroll is lost, so it is set
+  // again in the first frame, which waits for them (it was lost on a loaded machine, in CI).
   const body = root.querySelector('.grid-body');
-  if (body && frame.gridScrollTop !== undefined) body.scrollTop = frame.gridScrollTop;
+  const scroll = frame.gridScrollTop;
+  if (body && scroll !== undefined) {
+    body.scrollTop = scroll;
+    requestAnimationFrame(() => {
+      if (body.isConnected) body.scrollTop = scroll;
+    });
+  }
   return 'painted';
 }
