@@ -1,7 +1,7 @@
 // Calendars per Google account, with checkboxes and their colors. Unchecking removes that
 // calendar's events from this browser (the store drops them with its cursor in one transaction).
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { CalendarRecord, ScopeState } from '../../store/records';
 import { isCalendarSelected } from '../../store/selection';
 import { calendarListScope } from '../../sync/scope';
@@ -28,9 +28,22 @@ export function CalendarsSection() {
     return { sources: google, calendars, listState };
   }, []);
   const action = useAction();
-  // The box flips at once; the store catches up when the background has applied the change.
+  // The box flips at once and stays so until the store shows the change (or the background
+  // refuses it). It used to fall back on the background's answer, which comes before the
+  // store's change reaches this page: the box showed its old state for a moment.
   const [pending, setPending] = useState<ReadonlyMap<string, boolean>>(new Map());
   const [retrying, setRetrying] = useState<ReadonlySet<string>>(new Set());
+  useEffect(() => {
+    if (!data) return;
+    setPending((p) => {
+      const next = new Map(p);
+      for (const [key, selected] of p) {
+        const calendar = data.calendars.find((c) => c.key === key);
+        if (!calendar || isCalendarSelected(calendar) === selected) next.delete(key);
+      }
+      return next.size === p.size ? p : next;
+    });
+  }, [data]);
   if (!data) return null;
   const retryList = (sourceId: string) => {
     setRetrying((r) => new Set(r).add(sourceId));
@@ -46,15 +59,23 @@ export function CalendarsSection() {
   };
   const toggle = (c: CalendarRecord, selected: boolean) => {
     setPending((p) => new Map(p).set(c.key, selected));
-    void action
-      .run(() => send({ type: 'setCalendarSelected', calendarKey: c.key, selected }))
-      .finally(() =>
-        setPending((p) => {
-          const next = new Map(p);
-          next.delete(c.key);
-          return next;
-        }),
-      );
+    const settle = () =>
+      setPending((p) => {
+        const next = new Map(p);
+        next.delete(c.key);
+        return next;
+      });
+    // Settled by the store's change (the effect above), or here when the background refuses: the
+    // box shows the store's state again. (The box showed the store's state when it flipped, so
+    // an accepted change always reaches the store.)
+    void action.run(async () => {
+      try {
+        await send({ type: 'setCalendarSelected', calendarKey: c.key, selected });
+      } catch (err) {
+        settle();
+        throw err;
+      }
+    });
   };
 
   return (
