@@ -3,27 +3,24 @@
 // (`is_deleted: true`, spec §2) the write leaves the outbox instead of offering a Retry that can
 // only fail again. Only a tombstone proves a deletion: a full answer omits completed tasks too.
 import { afterEach, describe, expect, it } from 'vitest';
-import type { TaskRecord } from '../../extension/store/records';
-import { todoistOutbox, todoistTasks } from '../../extension/store/todoist/queries';
-import { commandsOf, createTodoistHarness, type TodoistHarness } from './helpers/todoist-harness';
+import { todoistOutbox } from '../../extension/store/todoist/queries';
+import {
+  commandsOf,
+  firstOpenTask as firstOpenTaskOf,
+  syncedTodoistHarness,
+  type TodoistHarness,
+} from './helpers/todoist-harness';
 
 const MIN = 60_000;
 let h: TodoistHarness;
 afterEach(() => h?.store.close());
 
 async function synced() {
-  h = await createTodoistHarness();
-  await h.run();
-  h.clock.advance(MIN);
-  h.sent.length = 0;
+  h = await syncedTodoistHarness();
   return h;
 }
 
-async function firstOpenTask(): Promise<TaskRecord> {
-  const task = (await todoistTasks(h.store.db)).find((t) => !t.due?.isRecurring);
-  if (!task) throw new Error('demo seed has open tasks');
-  return task;
-}
+const firstOpenTask = () => firstOpenTaskOf(h);
 
 /** A write Todoist refuses while the task still exists: a due date it cannot read. */
 async function refusedWrite(taskId: string) {

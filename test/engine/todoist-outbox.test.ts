@@ -2,7 +2,13 @@ import { liveQuery } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { TaskRecord } from '../../extension/store/records';
 import { todoistOutbox, todoistTasks } from '../../extension/store/todoist/queries';
-import { commandsOf, createTodoistHarness, type TodoistHarness } from './helpers/todoist-harness';
+import {
+  commandsOf,
+  createTodoistHarness,
+  firstOpenTask as firstOpenTaskOf,
+  syncedTodoistHarness,
+  type TodoistHarness,
+} from './helpers/todoist-harness';
 
 const MIN = 60_000;
 let h: TodoistHarness;
@@ -35,18 +41,11 @@ function watchTasks(harness: TodoistHarness) {
 }
 
 async function synced(options: Parameters<typeof createTodoistHarness>[0] = {}) {
-  h = await createTodoistHarness(options);
-  await h.run();
-  h.clock.advance(MIN);
-  h.sent.length = 0;
+  h = await syncedTodoistHarness(options);
   return h;
 }
 
-async function firstOpenTask(): Promise<TaskRecord> {
-  const task = (await todoistTasks(h.store.db)).find((t) => !t.due?.isRecurring);
-  if (!task) throw new Error('demo seed has open tasks');
-  return task;
-}
+const firstOpenTask = () => firstOpenTaskOf(h);
 
 describe('todoist outbox: local writes as commands', () => {
   it('an added task shows at once and takes its real id without a flicker', async () => {

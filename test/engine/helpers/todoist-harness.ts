@@ -5,6 +5,7 @@
 import { expect } from 'vitest';
 import type { AlmanacStore } from '../../../extension/store/open';
 import type { TaskRecord } from '../../../extension/store/records';
+import { todoistTasks } from '../../../extension/store/todoist/queries';
 import { createSyncEngine, type SyncEngine } from '../../../extension/sync/engine';
 import type { SyncPorts, TokenPort } from '../../../extension/sync/ports';
 import { createProviderRegistry } from '../../../extension/sync/provider';
@@ -223,4 +224,22 @@ export interface SentCommand {
 export function commandsOf(request: SentRequest | undefined): SentCommand[] {
   const commands = request?.body.commands;
   return Array.isArray(commands) ? (commands as SentCommand[]) : [];
+}
+
+/** A harness past its first sync, a minute on, with its request log emptied. */
+export async function syncedTodoistHarness(
+  options: TodoistHarnessOptions = {},
+): Promise<TodoistHarness> {
+  const h = await createTodoistHarness(options);
+  await h.run();
+  h.clock.advance(60_000);
+  h.sent.length = 0;
+  return h;
+}
+
+/** The store's first open task that does not repeat (the demo seed has several). */
+export async function firstOpenTask(h: TodoistHarness): Promise<TaskRecord> {
+  const task = (await todoistTasks(h.store.db)).find((t) => !t.due?.isRecurring);
+  if (!task) throw new Error('demo seed has open tasks');
+  return task;
 }
