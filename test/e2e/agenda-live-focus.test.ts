@@ -231,6 +231,56 @@ describe('the new tab keeps the user’s place through a sync', () => {
     }
   });
 
+  it('list: an entry added on screen above the pointer leaves the row under the pointer there', async () => {
+    await go(`#agenda/${days[0]}`);
+    const section = page.locator(`section.day[data-date="${days[1]}"]`);
+    // The day's heading a little below the top: a row added at its start is on screen, where
+    // the browser's scroll anchoring (which holds the top of the list) does not help.
+    await section.evaluate((el) => {
+      const main = el.closest('main') as HTMLElement;
+      main.scrollTop += el.getBoundingClientRect().top - main.getBoundingClientRect().top - 60;
+    });
+    const target = section.locator('li.entry').last();
+    const box = (await target.boundingBox())!;
+    expect(box.y + box.height).toBeLessThan(VIEWPORT.height);
+    const title = (await target.locator('.title').textContent())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    const under = () =>
+      page.evaluate(
+        ([x, y]) =>
+          document
+            .elementFromPoint(x as number, y as number)
+            ?.closest('li.entry')
+            ?.querySelector('.title')?.textContent,
+        [box.x + box.width / 2, box.y + box.height / 2],
+      );
+    expect(await under()).toBe(title);
+    await insert('fp0001', 'Audit under the pointer', days[1]!, '00:05');
+    await sync();
+    await section.locator('li.entry', { hasText: 'Audit under the pointer' }).waitFor({
+      timeout: 20_000,
+    });
+    await page.waitForTimeout(200);
+    expect(await under()).toBe(title);
+    expect(Math.abs((await target.boundingBox())!.y - box.y)).toBeLessThan(2);
+    // The new row is on screen, above it.
+    const added = (await section
+      .locator('li.entry', { hasText: 'Audit under the pointer' })
+      .boundingBox())!;
+    expect(added.y).toBeGreaterThan(0);
+    // And one above the fold too: the browser's anchoring and the page's must not both move it.
+    await insert('fp0002', 'Audit under the pointer 2', days[0]!, '00:10');
+    await sync();
+    await page.locator('li.entry', { hasText: 'Audit under the pointer 2' }).waitFor({
+      state: 'attached',
+      timeout: 20_000,
+    });
+    await page.waitForTimeout(200);
+    expect(await under()).toBe(title);
+    expect(Math.abs((await target.boundingBox())!.y - box.y)).toBeLessThan(2);
+    await page.mouse.move(0, 0);
+  });
+
   // ---- 1. Focus and scroll in the grids --------------------------------------------------------
 
   it('week: keeps the focus on a block when ANOTHER block of its day moves before it', async () => {

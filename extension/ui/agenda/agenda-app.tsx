@@ -23,6 +23,7 @@ import { dayAxis } from './grid-axis';
 import type { KeyAction } from './keyboard';
 import { moveIndex } from './keyboard';
 import { pageStorage } from './page-storage';
+import { usePointerAnchor } from './pointer-anchor';
 import { loadPrefs } from './prefs';
 import { QuickAdd } from './quick-add';
 import { forgetFrame, frameContext } from './saved-frame';
@@ -239,6 +240,7 @@ export function AgendaApp(props: { zone?: string; locale?: string }) {
   );
   useKeyboard(onKey);
   useFocusKeeper();
+  usePointerAnchor();
   const openDay = useCallback((date: IsoDate) => go({ view: 'day', date }), [go]);
 
   const signIn = (account: AccountStatus) =>
