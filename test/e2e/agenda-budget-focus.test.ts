@@ -114,6 +114,72 @@ describe('the list’s render budget and the user’s place', () => {
     await page.close();
   });
 
+  // The keys that need the whole list, pressed while it is still filling. Frames are held (the
+  // page's requestAnimationFrame queues its callbacks until the test lets them go), so the list
+  // stays at its first screen for as long as the test looks.
+  /** 300 entries over the week, the last one on its last day. */
+  const writeLongWeek = async () => {
+    await writer.evaluate(`globalThis.__almanacNewtab.db.events.clear()`);
+    const events: [string, string, number, number][] = [];
+    for (let i = 0; i < 299; i++) events.push([`f${i}`, `Entry ${i}`, at(i % 6, 9 * 60 + i), 30]);
+    events.push(['flast', 'The last entry', at(6, 20 * 60), 30]);
+    await writer.evaluate(writeEvents(events));
+  };
+
+  it('k with nothing focused goes to the last entry of a list still filling', async () => {
+    await writeLongWeek();
+    const page = await browser.context.newPage();
+    await page.setViewportSize(VIEWPORT);
+    await page.addInitScript(() => {
+      const held: FrameRequestCallback[] = [];
+      globalThis.requestAnimationFrame = (callback) => held.push(callback);
+      (globalThis as { releaseFrames?: () => void }).releaseFrames = () => {
+        globalThis.requestAnimationFrame = (callback) =>
+          setTimeout(() => callback(performance.now()), 16) as unknown as number;
+        for (const callback of held.splice(0)) callback(performance.now());
+      };
+    });
+    await page.goto(`${base()}#agenda/${today}`);
+    await mark(page, 'almanac:agenda:committed');
+    const items = page.locator('.agenda-list [data-agenda-item]');
+    const first = await items.count();
+    expect(first).toBeLessThan(100); // its first screen only, while the frames are held
+    // k with nothing focused: the last entry of the week.
+    await page.keyboard.press('k');
+    expect(await page.evaluate(ACTIVE)).toBe('The last entry');
+    expect(await items.count()).toBe(300);
+    await page.evaluate('releaseFrames()');
+    await page.close();
+  });
+
+  it('End scrolls to the real end of a list still filling', async () => {
+    await writeLongWeek();
+    const page = await browser.context.newPage();
+    await page.setViewportSize(VIEWPORT);
+    await page.addInitScript(() => {
+      globalThis.requestAnimationFrame = () => 0; // every frame held: the list stays short
+    });
+    await page.goto(`${base()}#agenda/${today}`);
+    await mark(page, 'almanac:agenda:committed');
+    const items = page.locator('.agenda-list [data-agenda-item]');
+    expect(await items.count()).toBeLessThan(100);
+    await items.first().focus();
+    await page.keyboard.press('End');
+    expect(await items.count()).toBe(300);
+    await expect
+      .poll(() =>
+        page.evaluate(`(() => {
+          const main = document.querySelector('main');
+          return main.scrollHeight - main.clientHeight - main.scrollTop;
+        })()`),
+      )
+      .toBeLessThan(2);
+    const last = (await page.locator('li.entry', { hasText: 'The last entry' }).boundingBox())!;
+    expect(last.y + last.height).toBeLessThanOrEqual(VIEWPORT.height);
+    await page.close();
+    await writer.evaluate(`globalThis.__almanacNewtab.db.events.clear()`);
+  });
+
   // The control: the same change in a window whose first screen holds all 40 (1,000 px: 44).
   it('(control) keeps that focus when the budget already covers the grown list', async () => {
     await writer.evaluate(`globalThis.__almanacNewtab.db.events.clear()`);

@@ -27,6 +27,7 @@ import { usePointerAnchor } from './pointer-anchor';
 import { loadPrefs } from './prefs';
 import { QuickAdd } from './quick-add';
 import { forgetFrame, frameContext } from './saved-frame';
+import { scrollToEnd } from './scroll-to-end';
 import { TimeGrid } from './time-grid';
 import {
   COMMITTED_MARK,
@@ -99,6 +100,8 @@ export function AgendaApp(props: { zone?: string; locale?: string }) {
   const [notice, setNotice] = useState<string>();
   const searchRef = useRef<HTMLInputElement>(null);
   const quickAddRef = useRef<HTMLInputElement>(null);
+  // The list's "every entry now" (render-budget.ts), for the keys that need the whole list.
+  const fill = useRef<(() => void) | undefined>(undefined);
 
   const plan = useMemo(
     () =>
@@ -207,8 +210,16 @@ export function AgendaApp(props: { zone?: string; locale?: string }) {
       if (key.type === 'move') {
         // Inside a grid's open "+N" list, the keys walk that list.
         const scope = document.querySelector(':popover-open') ?? document;
-        const items = [...scope.querySelectorAll<HTMLElement>('[data-agenda-item]')];
+        const itemsNow = () => [...scope.querySelectorAll<HTMLElement>('[data-agenda-item]')];
+        let items = itemsNow();
         const at = items.indexOf(document.activeElement as HTMLElement);
+        // To the last entry, or past the last one in the DOM so far (a long list still
+        // filling): the rest first.
+        const toEnd = key.delta < 0 ? at < 0 : at === items.length - 1;
+        if (scope === document && toEnd) {
+          fill.current?.();
+          items = itemsNow();
+        }
         const next = items[moveIndex(at, key.delta, items.length)];
         if (next) {
           event.preventDefault();
@@ -226,6 +237,15 @@ export function AgendaApp(props: { zone?: string; locale?: string }) {
       } else if (key.type === 'search') {
         event.preventDefault();
         searchRef.current?.focus();
+      } else if (key.type === 'end') {
+        // The whole list first; the grids' own scrollers keep the browser's End.
+        fill.current?.();
+        const main = document.querySelector('main');
+        const list = main?.querySelector('.agenda-list');
+        if (main && list) {
+          event.preventDefault();
+          scrollToEnd(main, list);
+        }
       } else if (key.type === 'view') {
         go({ view: key.view, date: view.date });
         setPrefs({ view: key.view });
@@ -323,6 +343,7 @@ export function AgendaApp(props: { zone?: string; locale?: string }) {
             actions={actions}
             searching={search.trim() !== ''}
             onComplete={onViewComplete}
+            fill={fill}
           />
         ) : (
           <TimeGrid

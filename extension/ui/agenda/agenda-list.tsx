@@ -1,6 +1,6 @@
 // The agenda: today and the next six days as a list, overdue tasks on top, each day's all-day
 // entries first and then events and tasks in one timeline, with a "now" line in today.
-import { memo, useMemo, useState } from 'react';
+import { memo, type RefObject, useMemo, useState } from 'react';
 import type { AgendaPlan, DayEntry, DayPlan } from './agenda-plan';
 import { EntryRow, type TaskActions, TaskRow } from './entry-views';
 import { dayHeadingName, monthDayText, relativeDayText, timeText } from './format';
@@ -17,6 +17,8 @@ interface ListProps {
   readonly searching: boolean;
   /** Called once every entry of the plan is in the DOM (render-budget.ts). */
   readonly onComplete?: () => void;
+  /** Set to a function that puts every entry in the DOM now (render-budget.ts). */
+  readonly fill?: RefObject<(() => void) | undefined>;
 }
 
 /** Memoized, like the time grid: other state of the page must not redraw every entry. Renders
@@ -24,7 +26,7 @@ interface ListProps {
  * it a new React key for a new range of days. */
 export const AgendaList = memo(function AgendaList(props: ListProps) {
   const [first] = useState(() => firstScreenEntries(globalThis.innerHeight ?? 0));
-  const budget = useRenderBudget(props.plan.entries, first, props.onComplete);
+  const budget = useRenderBudget(props.plan.entries, first, props.onComplete, props.fill);
   const plan = useMemo(() => limitPlan(props.plan, budget), [props.plan, budget]);
   const empty = plan.entries === 0;
   return (

@@ -7,6 +7,8 @@ export type KeyAction =
   | { readonly type: 'new' }
   | { readonly type: 'search' }
   | { readonly type: 'escape' }
+  /** The browser's own End (it scrolls to the end): the page first puts in every entry. */
+  | { readonly type: 'end' }
   | { readonly type: 'view'; readonly view: 'agenda' | 'day' | 'week' };
 
 export interface KeyInput {
@@ -34,6 +36,7 @@ const KEYS: Readonly<Record<string, KeyAction>> = {
   a: { type: 'view', view: 'agenda' },
   d: { type: 'view', view: 'day' },
   w: { type: 'view', view: 'week' },
+  End: { type: 'end' },
 };
 
 export function keyAction(input: KeyInput): KeyAction | undefined {

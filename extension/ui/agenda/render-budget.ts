@@ -5,7 +5,8 @@
 // frame until all are in the DOM (so find-in-page, screen readers, j/k and the e2e tests see the
 // whole list a few frames later, and no frame is long enough to hold up a key press); a grid
 // commits the hours it opens on, then the rest in the next frame.
-import { useEffect, useState } from 'react';
+import { type RefObject, useEffect, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { afterNextPaint } from '../next-paint';
 import type { AgendaPlan, DayPlan } from './agenda-plan';
 import type { IsoDate } from './zone-days';
@@ -79,13 +80,30 @@ export function limitPlan(plan: AgendaPlan, budget: number): LimitedPlan {
 
 /**
  * The number of entries to render now: `first` on mount, then RENDER_STEP more after each painted
- * frame until `total` are in, when `onComplete` runs. Mount a fresh view (a React key) for a new
+ * frame until `total` are in (or at once when the page calls `fill`), when `onComplete` runs. Mount a fresh view (a React key) for a new
  * range of days, so it too paints its first screen first; a live update of the same days keeps
  * what is already in. (A grid asks for a total of 1 from 0: false, then true from its second
  * frame on.)
  */
-export function useRenderBudget(total: number, first: number, onComplete?: () => void): number {
+export function useRenderBudget(
+  total: number,
+  first: number,
+  onComplete?: () => void,
+  fill?: RefObject<(() => void) | undefined>,
+): number {
   const [budget, setBudget] = useState(first);
+  // The page's keys may need every entry now, not a few frames on: k with nothing focused goes
+  // to the LAST entry, j from the last one in the DOM to the next, and the browser's End to the
+  // end of the list (keyboard.ts). `fill` puts the rest in before the key's own work.
+  useEffect(() => {
+    if (!fill) return;
+    fill.current = () => {
+      if (budget < total) flushSync(() => setBudget(total));
+    };
+    return () => {
+      fill.current = undefined;
+    };
+  }, [fill, budget, total]);
   // Once every entry is in, every entry stays in: a sync that grows the list past the budget
   // must not cut its tail for a frame (a focused entry there lost its focus).
   const [complete, setComplete] = useState(false);

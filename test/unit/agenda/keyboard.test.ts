@@ -16,12 +16,14 @@ describe('keyboard', () => {
     expect(key('/')).toEqual({ type: 'search' });
     expect(key('w')).toEqual({ type: 'view', view: 'week' });
     expect(key('Escape')).toEqual({ type: 'escape' });
+    expect(key('End')).toEqual({ type: 'end' });
     expect(key('x')).toBeUndefined();
   });
 
   it('leaves typing in a field alone, except Escape', () => {
     expect(key('t', { inField: true })).toBeUndefined();
     expect(key('/', { inField: true })).toBeUndefined();
+    expect(key('End', { inField: true })).toBeUndefined(); // the caret's own End
     expect(key('Escape', { inField: true })).toEqual({ type: 'escape' });
   });
 
