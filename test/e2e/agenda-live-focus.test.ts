@@ -72,9 +72,13 @@ describe('the new tab keeps the user’s place through a sync', () => {
     await page.goto('about:blank');
     await page.goto(`${base()}${hash}`);
     await page.locator('.agenda-app[data-state="ready"]').waitFor();
-    // Every entry in the DOM (render-budget.ts).
-    await page.waitForFunction(
-      `performance.getEntriesByName('almanac:agenda:complete').length > 0`,
+    // Every entry in the DOM (render-budget.ts). Polled from here: waitForFunction polls a
+    // string with eval, which the extension's CSP refuses once the first check comes too early.
+    await until(
+      () =>
+        page.evaluate(
+          `performance.getEntriesByName('almanac:agenda:complete').length > 0`,
+        ) as Promise<boolean>,
     );
   };
 
@@ -383,6 +387,68 @@ describe('the new tab keeps the user’s place through a sync', () => {
     await sync();
     await expect.poll(() => saturdayMarker().textContent(), { timeout: 20_000 }).toBe('+6');
     expect(await active()).toMatch(/^6 more entries/);
+  });
+
+  // The list a marker opened follows it through a sync (time-grid.tsx, followMarker): it lists
+  // what the marker stands for now, and Escape gives the focus to the marker as it is now.
+  const openPopover = () => page.locator('.overflow-popover:popover-open');
+  const listedTitles = () => openPopover().locator('[data-agenda-item] .title').allTextContents();
+  const openSaturdayList = async (count: string) => {
+    await go(`#week/${days[0]}`);
+    await expect.poll(() => saturdayMarker().textContent(), { timeout: 20_000 }).toBe(count);
+    await saturdayMarker().focus();
+    await page.keyboard.press('Enter');
+    await openPopover().waitFor();
+  };
+
+  it('week "+N": the open list shows an entry a sync puts behind its marker, the focus staying put', async () => {
+    // Behind the marker: crowd 2 to 7 (the test before).
+    await openSaturdayList('+6');
+    await page.keyboard.press('j');
+    const second = (await listedTitles())[1]!;
+    expect(await active()).toMatch(new RegExp(`^${second}`));
+    // Another meeting at noon: it sorts after the others, so it goes behind the marker.
+    await insert('jd0001', 'Audit crowd late', days[5]!, '12:00', 60);
+    await sync();
+    await expect.poll(() => saturdayMarker().textContent(), { timeout: 20_000 }).toBe('+7');
+    expect(await listedTitles()).toContain('Audit crowd late');
+    expect(await active()).toMatch(new RegExp(`^${second}`));
+  });
+
+  it('week "+N": the open list follows a marker a sync redrew, and Escape focuses it', async () => {
+    await openSaturdayList('+7');
+    expect(await active()).toMatch(/^Audit crowd 2/);
+    const before = await openPopover().boundingBox();
+    // A meeting at 11:15 pushes crowd 1 behind the marker: it now starts with another entry,
+    // and React draws it as a new button.
+    await insert('jd0002', 'Audit crowd earliest', days[5]!, '11:15', 60);
+    await sync();
+    await expect.poll(() => saturdayMarker().textContent(), { timeout: 20_000 }).toBe('+8');
+    expect(await saturdayMarker().getAttribute('aria-expanded')).toBe('true');
+    expect((await listedTitles())[0]).toBe('Audit crowd 1');
+    // Not opened again: the focus and the place are the user's.
+    expect(await active()).toMatch(/^Audit crowd 2/);
+    const after = await openPopover().boundingBox();
+    expect([after?.x, after?.y]).toEqual([before?.x, before?.y]);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => openPopover().count()).toBe(0);
+    await expect.poll(active).toMatch(/^8 more entries/);
+  });
+
+  it('week "+N": with its marker gone, the open list keeps what is left and Escape focuses it', async () => {
+    await openSaturdayList('+8');
+    expect(await active()).toMatch(/^Audit crowd 1/);
+    // All but four meetings go: the four fit side by side, and no marker is left.
+    for (const id of ['jc0002', 'jc0003', 'jc0004', 'jc0005', 'jc0006', 'jc0007', 'jd0001'])
+      await gcal('DELETE', `/${id}`);
+    await sync();
+    await expect.poll(() => saturdayMarker().count(), { timeout: 20_000 }).toBe(0);
+    expect(await listedTitles()).toEqual(['Audit crowd 1']);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => openPopover().count()).toBe(0);
+    // On the meeting's block in the grid, not lost to <body>.
+    await expect.poll(active).toMatch(/^Audit crowd 1/);
+    expect(await page.evaluate(`document.activeElement.closest('ul.col') !== null`)).toBe(true);
   });
 
   // ---- 3. Typing while a sync lands --------------------------------------------------------------

@@ -1,6 +1,7 @@
 // The "+N" markers of a crowded time grid (overlap-layout.ts: a cluster past its column cap keeps
 // its last column for them) and the list a marker opens: every entry it stands for, drawn as the
-// agenda list draws it (time, calendar, a task's checkbox), in a popover beside the marker.
+// agenda list draws it (time, calendar, a task's checkbox), in a popover beside the marker
+// (which list is open, and how it follows its marker through a sync: overflow-open.ts).
 // The popover is the browser's own (`popover="auto"`): it sits in the top layer (no column clips
 // it), closes on Escape and on a click elsewhere, and only one is open at a time. It is mounted
 // only while open, so a crowded week adds one small element per marker, not a hidden copy of
@@ -9,14 +10,8 @@ import { type CSSProperties, useEffect, useId, useLayoutEffect, useRef } from 'r
 import type { DayEntry } from './agenda-plan';
 import { EntryRow, type TaskActions } from './entry-views';
 import { fullDateText, timeText } from './format';
+import type { OpenOverflow } from './overflow-open';
 import type { IsoDate } from './zone-days';
-
-export interface OpenOverflow {
-  readonly date: IsoDate;
-  readonly keys: readonly string[];
-  /** The marker's button: the popover sits beside it, and focus returns to it. */
-  readonly invoker: HTMLElement;
-}
 
 /** The entries of `timed` (a day's, in start order) that a marker stands for: the marker and
  * its list both draw them from the day as it is now (a sync may have changed it since). */
@@ -44,7 +39,7 @@ export function OverflowMarker(props: {
   readonly popoverId: string;
   readonly zone: string;
   readonly locale?: string | undefined;
-  readonly onOpen: (button: HTMLElement) => void;
+  readonly onToggle: (button: HTMLElement) => void;
 }) {
   const label = overflowLabel(props.entries, props.zone, props.locale);
   return (
@@ -59,12 +54,31 @@ export function OverflowMarker(props: {
         aria-controls={props.expanded ? props.popoverId : undefined}
         aria-label={label}
         title={label}
-        onClick={(event) => props.onOpen(event.currentTarget)}
+        onClick={(event) => props.onToggle(event.currentTarget)}
       >
         +{props.entries.length}
       </button>
     </li>
   );
+}
+
+/** Where the focus goes back to when the list closes: the marker that controls it now, or, when
+ * no marker stands for its entries any more, the first of them the grid now shows (never a
+ * button a sync took out of the page: the focus would fall to <body>). */
+function returnTarget(popover: HTMLElement): HTMLElement | undefined {
+  const root = popover.parentElement ?? popover.ownerDocument;
+  const marker = [...root.querySelectorAll<HTMLElement>('[aria-controls]')].find(
+    (el) => el.getAttribute('aria-controls') === popover.id,
+  );
+  if (marker) return marker;
+  const shown = [...root.querySelectorAll<HTMLElement>('[data-agenda-item]')].filter(
+    (el) => !popover.contains(el),
+  );
+  for (const listed of popover.querySelectorAll<HTMLElement>('[data-agenda-item]')) {
+    const block = shown.find((el) => el.dataset.agendaItem === listed.dataset.agendaItem);
+    if (block) return block;
+  }
+  return undefined;
 }
 
 /** Space kept between the popover and the marker, and the window's edges (px). */
@@ -77,7 +91,6 @@ export function OverflowPopover(props: {
   readonly zone: string;
   readonly locale?: string | undefined;
   readonly actions: TaskActions;
-  /** Hears which opening closed (a late event of an earlier one must not close a later). */
   readonly onClose: (closed: OpenOverflow) => void;
   /** The week offers the day's own view, whose columns hold more side by side. */
   readonly onOpenDay?: ((date: IsoDate) => void) | undefined;
@@ -86,7 +99,9 @@ export function OverflowPopover(props: {
   const ref = useRef<HTMLDivElement>(null);
   const headingId = useId();
 
-  // Shown as soon as it is mounted, beside its marker, with the focus on its first entry.
+  // Shown as soon as it is mounted, beside its marker, with the focus on its first entry: once per
+  // opening, so a sync that regroups the marker leaves the focus and the place to the user.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs once per opening.
   useLayoutEffect(() => {
     const popover = ref.current;
     if (!popover) return;
@@ -106,10 +121,11 @@ export function OverflowPopover(props: {
     popover.style.left = `${left}px`;
     popover.style.top = `${top}px`;
     popover.querySelector<HTMLElement>('[data-agenda-item]')?.focus({ preventScroll: true });
-  }, [open]);
+  }, [open.opening]);
 
   // Closed by the browser (Escape, a click elsewhere) or by us: forget it, and give the focus
-  // back to the marker when it was inside (or nowhere).
+  // back to the marker when it was inside (or nowhere). The browser gives it back only to the
+  // button the list was opened from, which a sync may have replaced.
   useEffect(() => {
     const popover = ref.current;
     if (!popover) return;
@@ -117,7 +133,7 @@ export function OverflowPopover(props: {
       if ((event as ToggleEvent).newState !== 'closed') return;
       const active = document.activeElement;
       if (!active || active === document.body || popover.contains(active)) {
-        open.invoker.focus({ preventScroll: true });
+        returnTarget(popover)?.focus({ preventScroll: true });
       }
       onClose(open);
     };

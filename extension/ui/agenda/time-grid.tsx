@@ -2,16 +2,7 @@
 // view (seven columns on a wall-clock axis, so 9 AM lines up; the hour a DST change skipped or
 // repeated is shaded and explained). Overlapping timed entries sit side by side, as many as
 // stay readable; the rest of a crowded hour wait behind a "+N" marker (grid-overflow.tsx).
-import {
-  type CSSProperties,
-  memo,
-  useCallback,
-  useId,
-  useLayoutEffect,
-  useMemo,
-  useRef,
-  useState,
-} from 'react';
+import { type CSSProperties, memo, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { AgendaPlan, DayPlan } from './agenda-plan';
 import { ColorRules } from './color-rules';
 import { useColumnCap } from './column-cap';
@@ -28,8 +19,9 @@ import {
   TaskBlock,
   topOf,
 } from './grid-entries';
-import { entriesBehind, type OpenOverflow, OverflowMarker, OverflowPopover } from './grid-overflow';
-import { layoutColumns } from './overlap-layout';
+import { entriesBehind, OverflowMarker, OverflowPopover } from './grid-overflow';
+import { type Opening, useOpenOverflow } from './overflow-open';
+import { type DayLayout, layoutColumns, type Overflow, type Span } from './overlap-layout';
 import { ALL_DAY_FIRST, gridFirstScreen, inFirstScreen, useRenderBudget } from './render-budget';
 import { nowLineLabel } from './time-of-day';
 import { viewTiming } from './view-timing';
@@ -61,11 +53,24 @@ interface GridProps {
 }
 
 interface OverflowControl {
-  readonly open: OpenOverflow | undefined;
+  /** The marker whose list is open: it shows so, and a click on it closes the list. */
+  readonly marker: Overflow | undefined;
   readonly popoverId: string;
-  readonly onOpen: (date: IsoDate, keys: readonly string[], invoker: HTMLElement) => void;
-  /** The most columns a cluster is divided into (column-cap.ts). */
-  readonly columnCap: number;
+  readonly onToggle: (opening: Opening | undefined) => void;
+}
+
+/** A day's timed entries on its axis, and their columns and "+N" markers. */
+interface DayBlocks extends DayLayout {
+  readonly spans: readonly Span[];
+}
+
+function dayBlocks(day: DayPlan, axis: DayAxis, columnCap: number): DayBlocks {
+  const spans = day.timed.map((e) => ({
+    key: e.key,
+    top: topOf(e, axis),
+    bottom: bottomOf(e, axis),
+  }));
+  return { spans, ...layoutColumns(spans, MIN_MINUTES, columnCap) };
 }
 
 /** Memoized: the page re-renders for things the grid does not show (the background's status,
@@ -116,22 +121,16 @@ export const TimeGrid = memo(function TimeGrid(props: GridProps) {
     }
     return seen;
   }, [plan]);
+  const blocks = useMemo(
+    () => plan.days.map((day, i) => dayBlocks(day, axes[i]!, columnCap)),
+    [plan, axes, columnCap],
+  );
   // The "+N" list open, if one is: its marker's click toggles it, another marker's replaces it.
-  const [overflowOpen, setOverflowOpen] = useState<OpenOverflow>();
+  const markersOf = (date: IsoDate) =>
+    blocks[plan.days.findIndex((d) => d.date === date)]?.overflow ?? [];
+  const { open: overflowOpen, marker, onToggle, onClose } = useOpenOverflow(markersOf, columnCap);
   const popoverId = useId();
-  const onOpen = useCallback(
-    (date: IsoDate, keys: readonly string[], invoker: HTMLElement) =>
-      setOverflowOpen((open) => (open?.invoker === invoker ? undefined : { date, keys, invoker })),
-    [],
-  );
-  const onClose = useCallback(
-    (closed: OpenOverflow) => setOverflowOpen((open) => (open === closed ? undefined : open)),
-    [],
-  );
-  // A new cap regroups the markers: the one a list was opened from may be gone.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: closes on a change of the cap only.
-  useLayoutEffect(() => setOverflowOpen(undefined), [columnCap]);
-  const overflow: OverflowControl = { open: overflowOpen, popoverId, onOpen, columnCap };
+  const overflow: OverflowControl = { marker, popoverId, onToggle };
   const overflowDay = overflowOpen && plan.days.find((d) => d.date === overflowOpen.date);
   // In the week, a day's heading opens its own view (as in most calendars).
   const opensDay = props.mode === 'week' ? props.onOpenDay : undefined;
@@ -212,6 +211,7 @@ export const TimeGrid = memo(function TimeGrid(props: GridProps) {
             key={day.date}
             day={day}
             axis={axes[i]!}
+            blocks={blocks[i]!}
             screen={complete ? undefined : firstScreen}
             overflow={overflow}
             {...props}
@@ -256,18 +256,14 @@ function DayColumn(
   props: GridProps & {
     day: DayPlan;
     axis: DayAxis;
+    blocks: DayBlocks;
     /** Only the blocks in these minutes (the first frame); all when absent. */
     screen: { readonly from: number; readonly to: number } | undefined;
     overflow: OverflowControl;
   },
 ) {
   const { day, axis, nowMs, zone, locale, screen, overflow } = props;
-  const spans = day.timed.map((e) => ({
-    key: e.key,
-    top: topOf(e, axis),
-    bottom: bottomOf(e, axis),
-  }));
-  const { slots, overflow: markers } = layoutColumns(spans, MIN_MINUTES, overflow.columnCap);
+  const { spans, slots, overflow: markers } = props.blocks;
   const columnPx = axis.totalMinutes * PX_PER_MINUTE;
   const showNow = nowMs >= axis.startMs && nowMs < axis.endMs;
   return (
@@ -332,7 +328,7 @@ function DayColumn(
       })}
       {markers.map((marker) => {
         if (screen && !inFirstScreen(marker, screen)) return null;
-        const open = overflow.open;
+        const expanded = marker === overflow.marker;
         return (
           <OverflowMarker
             key={`more-${marker.keys[0]}`}
@@ -343,11 +339,15 @@ function DayColumn(
               columnPx,
               marker,
             )}
-            expanded={open?.date === day.date && open.keys[0] === marker.keys[0]}
+            expanded={expanded}
             popoverId={overflow.popoverId}
             zone={zone}
             locale={locale}
-            onOpen={(button) => overflow.onOpen(day.date, marker.keys, button)}
+            onToggle={(button) =>
+              overflow.onToggle(
+                expanded ? undefined : { date: day.date, keys: marker.keys, invoker: button },
+              )
+            }
           />
         );
       })}
