@@ -285,6 +285,34 @@ describe('the new tab keeps the user’s place through a sync', () => {
     await page.mouse.move(0, 0);
   });
 
+  it('list: an entry under the pointer that a sync moves itself is let go, not followed', async () => {
+    await insert('fp0003', 'Audit wanderer', days[2]!, '00:20');
+    await sync();
+    await go(`#agenda/${days[0]}`);
+    const section = page.locator(`section.day[data-date="${days[2]}"]`);
+    await section.evaluate((el) => {
+      const main = el.closest('main') as HTMLElement;
+      main.scrollTop += el.getBoundingClientRect().top - main.getBoundingClientRect().top - 60;
+    });
+    const row = section.locator('li.entry', { hasText: 'Audit wanderer' });
+    const box = (await row.boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.waitForTimeout(100); // the pointer's entry is measured in the next frame
+    const scrollTop = () => page.evaluate(`document.querySelector('main').scrollTop`);
+    const before = await scrollTop();
+    // To the end of its day: both its neighbours change. Following it would scroll the list.
+    await gcal('PATCH', '/fp0003', when(days[2]!, '23:00'));
+    await sync();
+    await expect
+      .poll(async () => (await section.locator('li.entry .title').allTextContents()).at(-1), {
+        timeout: 20_000,
+      })
+      .toBe('Audit wanderer');
+    await page.waitForTimeout(200);
+    expect(await scrollTop()).toBe(before);
+    await page.mouse.move(0, 0);
+  });
+
   // ---- 1. Focus and scroll in the grids --------------------------------------------------------
 
   it('week: keeps the focus on a block when ANOTHER block of its day moves before it', async () => {

@@ -9,30 +9,37 @@
 import { useEffect, useLayoutEffect, useRef } from 'react';
 
 interface Anchor {
+  /** The entry's element when last seen (a sync that moves it to another day draws a new one). */
+  readonly element: HTMLElement;
   readonly key: string;
-  /** Its top, in the viewport, when the pointer was last seen on it. */
+  /** Its top, in the viewport, when last seen. */
   readonly top: number;
-  /** The keys of the entries before and after it, in reading order ('' when none). */
+  /** The keys of the entries beside it in its day's list or column ('' when none). */
   readonly before: string;
   readonly after: string;
 }
 
-function agendaItems(): HTMLElement[] {
-  // The list or grid's entries, not a "+N" popover's (its rows are not the page's to scroll).
-  return [...document.querySelectorAll<HTMLElement>('main [data-agenda-item]')].filter(
-    (item) => !item.closest('[popover]'),
-  );
+/** The key of the nearest entry beside `row` (its list item) in `direction`, or ''. */
+function besideKey(row: Element, direction: 'previousElementSibling' | 'nextElementSibling') {
+  for (let node = row[direction]; node; node = node[direction]) {
+    const item = node.querySelector<HTMLElement>('[data-agenda-item]');
+    if (item) return item.dataset.agendaItem ?? '';
+  }
+  return '';
 }
 
-function anchorOf(item: HTMLElement, items: readonly HTMLElement[]): Anchor | undefined {
+/** An entry of the list or a grid (not a "+N" marker, whose key is '', nor a row of its
+ * popover, which sits in the top layer: no scroll of the page moves it). */
+function anchorOf(item: HTMLElement): Anchor | undefined {
   const key = item.dataset.agendaItem;
-  const at = items.indexOf(item);
-  if (!key || at < 0) return undefined; // a "+N" marker ('') or an entry outside the page's list
+  const row = item.closest('li');
+  if (!key || !row || item.closest('[popover]') || !item.closest('main')) return undefined;
   return {
+    element: item,
     key,
     top: item.getBoundingClientRect().top,
-    before: items[at - 1]?.dataset.agendaItem ?? '',
-    after: items[at + 1]?.dataset.agendaItem ?? '',
+    before: besideKey(row, 'previousElementSibling'),
+    after: besideKey(row, 'nextElementSibling'),
   };
 }
 
@@ -47,20 +54,19 @@ function scrollerOf(element: HTMLElement): HTMLElement | undefined {
   return undefined;
 }
 
-/**
- * Where the anchored entry is among `items` now, and how far it moved (px, down): undefined
- * when it is gone or moved itself (neither neighbour is the one it had).
- */
-export function anchorShift(
+/** The anchored entry as the page has it now, and how far it moved (px, down): undefined when
+ * it is gone or moved itself (neither neighbour is the one it had). */
+export function followAnchor(
   anchor: Anchor,
-  items: readonly HTMLElement[],
-): { readonly at: number; readonly px: number } | undefined {
-  const at = items.findIndex((item) => item.dataset.agendaItem === anchor.key);
-  if (at < 0) return undefined;
-  const before = items[at - 1]?.dataset.agendaItem ?? '';
-  const after = items[at + 1]?.dataset.agendaItem ?? '';
-  if (before !== anchor.before && after !== anchor.after) return undefined;
-  return { at, px: (items[at] as HTMLElement).getBoundingClientRect().top - anchor.top };
+): { readonly now: Anchor; readonly px: number } | undefined {
+  const element = anchor.element.isConnected
+    ? anchor.element
+    : document.querySelector<HTMLElement>(
+        `main [data-agenda-item="${CSS.escape(anchor.key)}"]:not([popover] *)`,
+      );
+  const now = element ? anchorOf(element) : undefined;
+  if (!now || (now.before !== anchor.before && now.after !== anchor.after)) return undefined;
+  return { now, px: now.top - anchor.top };
 }
 
 /** Call in the page's top component: it checks after each of its commits (a sync's data comes
@@ -81,7 +87,7 @@ export function usePointerAnchor(): void {
         const at = pointer.current;
         const hit = at && document.elementFromPoint(at.x, at.y);
         const item = hit?.closest<HTMLElement>('[data-agenda-item]');
-        anchor.current = item ? anchorOf(item, agendaItems()) : undefined;
+        anchor.current = item ? anchorOf(item) : undefined;
       });
     };
     const onMove = (event: PointerEvent) => {
@@ -109,23 +115,24 @@ export function usePointerAnchor(): void {
     };
   }, []);
 
+  // After every commit of the page (typing in quick add commits too): a connected element at its
+  // old top costs one measurement, which the coming paint needs anyway.
   useLayoutEffect(() => {
     const was = anchor.current;
     if (!was || !pointer.current) return;
-    const items = agendaItems();
-    const shift = anchorShift(was, items);
-    const item = shift === undefined ? undefined : items[shift.at];
-    if (!item || !shift) {
+    const followed = followAnchor(was);
+    if (!followed) {
       // Gone, or moved itself: whatever is under the pointer now is the next anchor.
       anchor.current = undefined;
       lookAgain.current();
       return;
     }
-    if (Math.abs(shift.px) >= 1) {
-      const scroller = scrollerOf(item);
-      if (scroller) scroller.scrollTop += shift.px;
+    const { now, px } = followed;
+    if (Math.abs(px) >= 1) {
+      const scroller = scrollerOf(now.element);
+      if (scroller) scroller.scrollTop += px;
     }
-    // Its place and neighbours now, for the next commit.
-    anchor.current = anchorOf(item, items);
+    // Where it is after that scroll (a scroller already at its end may not have moved it all).
+    anchor.current = { ...now, top: now.element.getBoundingClientRect().top };
   });
 }
