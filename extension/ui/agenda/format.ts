@@ -134,6 +134,13 @@ export function spanText(span: TimedSpan, zone: string, locale?: string): string
   if (span.continuesAfter) return `From ${start}`;
   if (span.endMs <= span.startMs) return start;
   const end = timeText(span.endMs, zone, locale);
+  // The night clocks go back, an hour can start and end at the same wall time (1:30 EDT to
+  // 1:30 EST), which formatRange collapses to one time, as if the event had no length: each end
+  // then carries its zone's name, as the day view's hour lines on that day do.
+  if (start === end) {
+    const named = formatter(locale, { ...TIME_OF_DAY, timeZone: zone, timeZoneName: 'short' });
+    return `${named.format(span.startMs)}\u2009–\u2009${named.format(span.endMs)}`;
+  }
   // A part ending at the day's end ends at the next date's midnight, where formatRange would
   // name both dates ("11/23/2026, 11:00 PM – 11/24/2026, 12:00 AM"): the two times alone say it.
   if (dayKey(span.startMs, zone) !== dayKey(span.endMs, zone)) return `${start}\u2009–\u2009${end}`;

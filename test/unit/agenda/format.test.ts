@@ -109,6 +109,26 @@ describe('spanText memo', () => {
     expect(plain(spanText(late('2026-12-05'), zone, EN))).toBe('11:00 PM – 12:00 AM');
     expect(spanText(sameDay, zone, EN)).toBe(f.formatRange(sameDay.startMs, sameDay.endMs));
   });
+
+  it('names the zones of an hour whose two ends the clock reads alike (the night clocks go back)', () => {
+    // 1:30 EDT to 1:30 EST is an hour, not the instant "1:30 AM" formatRange collapses it to.
+    const span = {
+      startMs: Date.parse('2026-11-01T01:30:00-04:00'),
+      endMs: Date.parse('2026-11-01T01:30:00-05:00'),
+      continuesBefore: false,
+      continuesAfter: false,
+    };
+    expect(plain(spanText(span, 'America/New_York', EN))).toBe('1:30 AM EDT – 1:30 AM EST');
+    // Lord Howe goes back half an hour: 1:45 (+11) to 1:45 (+10:30) is thirty minutes.
+    const howe = {
+      ...span,
+      startMs: Date.parse('2026-04-05T01:45:00+11:00'),
+      endMs: Date.parse('2026-04-05T01:45:00+10:30'),
+    };
+    expect(plain(spanText(howe, 'Australia/Lord_Howe', EN))).toBe(
+      '1:45 AM GMT+11 – 1:45 AM GMT+10:30',
+    );
+  });
 });
 
 describe('an event’s own zone', () => {
