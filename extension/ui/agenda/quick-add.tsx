@@ -4,17 +4,37 @@ import { type FormEvent, type RefObject, useState } from 'react';
 import { z } from 'zod';
 import type { CalendarRecord, SourceRecord } from '../../store/records';
 import { todoistScope } from '../../sync/scope';
+import { describeError } from '../error-text';
 import { send } from '../messaging';
 import { calendarName } from './event-view';
 
 export type QuickAddTarget = 'google' | 'todoist';
 
+/** A stored sync error (ErrorInfo): its class and HTTP status say what happened in words. */
+const errorSchema = z.looseObject({
+  name: z.string().catch('Error'),
+  message: z.string(),
+  status: z.number().optional().catch(undefined),
+});
+
 /** What the background answers (platform/quick-add-outbox.ts QuickAddOutcome). */
 const outcomeSchema = z.union([
   z.looseObject({ status: z.literal('created'), title: z.string(), link: z.string() }),
-  z.looseObject({ status: z.literal('queued'), error: z.looseObject({ message: z.string() }) }),
-  z.looseObject({ status: z.literal('failed'), error: z.looseObject({ message: z.string() }) }),
+  z.looseObject({ status: z.literal('queued'), error: errorSchema }),
+  z.looseObject({ status: z.literal('failed'), error: errorSchema }),
 ]);
+
+/** Why an add failed, in words: the raw text ("HTTP 401") is the engine's, and an expired
+ * sign-in needs saying what to do, as the notification does. */
+function whyText(error: z.infer<typeof errorSchema>): string {
+  if (error.name === 'AuthExpired')
+    return 'the sign-in has expired. Sign in again, then add it again.';
+  // Refused before anything was sent ("That calendar is no longer available."): already words.
+  if (error.name === 'RequestRejected' && error.status === undefined) return error.message;
+  return sentence(describeError(error));
+}
+
+const sentence = (text: string) => (/[.!?]$/.test(text) ? text : `${text}.`);
 
 const WRITABLE = new Set(['owner', 'writer']);
 
@@ -66,10 +86,10 @@ export function QuickAdd(props: QuickAddProps) {
         clearSent();
         setMessage({
           kind: 'ok',
-          text: `Saved; it will be added when possible (${reply.error.message}).`,
+          text: `Saved; it will be added when possible. ${sentence(describeError(reply.error))}`,
         });
       } else {
-        setMessage({ kind: 'error', text: reply.error.message });
+        setMessage({ kind: 'error', text: `Couldn’t add it: ${whyText(reply.error)}` });
       }
     } catch (err) {
       setMessage({ kind: 'error', text: err instanceof Error ? err.message : String(err) });
