@@ -11,6 +11,10 @@ export interface PushLine {
   readonly label: string;
   /** "Relay unreachable · retrying in 40 s" / "Connecting to the relay…". */
   readonly detail?: string;
+  /** The part of `detail` that changes with the state only ("Relay unreachable · retrying"),
+   * when the rest is a countdown: only it is a live region (the pages re-render every few
+   * seconds, and each new count was read out). */
+  readonly steady?: string;
   readonly title: string;
 }
 
@@ -64,6 +68,7 @@ export function describePush(status: Status, now: number): PushLine {
       live: false,
       label,
       detail: `Relay unreachable · retrying${wait}`,
+      steady: 'Relay unreachable · retrying',
       title: `The relay cannot be reached${why}; until it can, Almanac checks ${every}.`,
     };
   }
@@ -160,9 +165,12 @@ export function PushDetail(props: { status: Status | undefined; now?: number }) 
 }
 
 function DetailText({ line }: { line: PushLine }) {
-  return line.detail ? (
-    <span className="muted" style={{ fontSize: 12 }} role="status" title={line.title}>
-      {line.detail}
+  if (!line.detail) return null;
+  const steady = line.steady ?? line.detail;
+  return (
+    <span className="muted" style={{ fontSize: 12 }} title={line.title}>
+      <span role="status">{steady}</span>
+      {line.detail.slice(steady.length)}
     </span>
-  ) : null;
+  );
 }

@@ -1,12 +1,16 @@
 // What the popup and the options page say about push, from getStatus's answer.
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import type { Status } from '../../../extension/platform/messages';
 import type { RelayStatus } from '../../../extension/sync/push/relay-status';
 import {
   describePush,
   listOf,
+  PushDetail,
   pollEvery,
   relayStatusText,
+  StatusIndicator,
 } from '../../../extension/ui/components/status-indicator';
 
 const NOW = 1_000_000;
@@ -95,6 +99,22 @@ describe('popup: live or polling', () => {
     expect(line.title).toContain('HTTP 503');
     const later = status({ state: 'retrying', since: 0, nextRetryAt: NOW + 150_000 });
     expect(describePush(later, NOW).detail).toBe('Relay unreachable · retrying in 3 min');
+  });
+
+  it('the countdown ticks outside the live region: a screen reader hears the state, not every tick', () => {
+    const retrying = status({ state: 'retrying', since: 0, nextRetryAt: NOW + 39_200 });
+    const text = (html: string) => html.replace(/<[^>]+>/g, '');
+    const liveText = (html: string) =>
+      [...html.matchAll(/<[^>]*role="status"[^>]*>(.*?)<\/span>/g)].map((m) => text(m[1] ?? ''));
+    // The new tab re-renders every 30 s and on every sync, the popup every 5 s.
+    for (const view of [StatusIndicator, PushDetail]) {
+      const at = (now: number) =>
+        renderToStaticMarkup(createElement(view, { status: retrying, now }));
+      expect(text(at(NOW))).toContain('Relay unreachable · retrying in 40 s');
+      expect(text(at(NOW + 5_000))).toContain('Relay unreachable · retrying in 35 s');
+      expect(liveText(at(NOW + 5_000))).toEqual(liveText(at(NOW)));
+      expect(liveText(at(NOW))).toEqual(['Relay unreachable · retrying']);
+    }
   });
 
   it('no relay: polling, and says so', () => {
