@@ -8,6 +8,7 @@ import type { CalendarRecord, ScopeState } from '../../store/records';
 import { calendarScope } from '../../sync/scope';
 import { EmptyState } from '../components/empty-state';
 import { ErrorBoundary, PageError } from '../components/error-boundary';
+import { describeError } from '../error-text';
 import { calendarName } from './event-view';
 
 export function Loading() {
@@ -65,7 +66,8 @@ export function problemsOf(
     if (!what) continue;
     problems.push({
       key: state.scope,
-      text: `Couldn’t sync ${what}: ${state.lastError.message}`,
+      // In words, as the popup says it ("network error on events.list" is the engine's text).
+      text: `Couldn’t sync ${what}: ${describeError(state.lastError)}`,
       action: { label: 'Retry', run: () => actions.retry(state.scope) },
     });
   }

@@ -1,0 +1,42 @@
+// The new tab's banner of problems (agenda-states.tsx problemsOf): accounts to sign in again, then
+// calendars and Todoist accounts whose last sync failed, in words a person can act on.
+import { describe, expect, it } from 'vitest';
+import type { ScopeState } from '../../../extension/store/records';
+import { calendarScope, todoistScope } from '../../../extension/sync/scope';
+import { problemsOf } from '../../../extension/ui/agenda/agenda-states';
+import { calendar } from './fixtures';
+
+const at = 1_736_182_800_000;
+const actions = { signIn: () => undefined, retry: () => undefined };
+const work = calendar();
+
+function failing(scope: string, lastError: ScopeState['lastError']): ScopeState {
+  return { scope, status: 'retrying', lastError } as ScopeState;
+}
+
+describe('the new tab’s problems', () => {
+  it('says why a calendar or Todoist did not sync in words, not the engine’s text', () => {
+    const problems = problemsOf(
+      [],
+      [
+        failing(calendarScope(work.sourceId, work.id).id, {
+          name: 'Transient',
+          message: 'network error on events.list',
+          at,
+        }),
+        failing(todoistScope('todoist.1').id, {
+          name: 'RateLimited',
+          message: 'HTTP 429',
+          at,
+          status: 429,
+        }),
+      ],
+      [work],
+      actions,
+    );
+    expect(problems.map((p) => p.text)).toEqual([
+      'Couldn’t sync Work: Could not reach the server (offline?)',
+      'Couldn’t sync Todoist: Too many requests — waiting before trying again',
+    ]);
+  });
+});
