@@ -359,11 +359,13 @@ export function AgendaApp(props: { zone?: string; locale?: string }) {
             onOpenDay={openDay}
           />
         )}
-        {search.trim() !== '' && plan ? (
-          <p className="visually-hidden" role="status">
-            {plan.entries} {plan.entries === 1 ? 'match' : 'matches'}
-          </p>
-        ) : null}
+        {/* Always on the page, empty until a search: a live region put in with its text is
+            not read out, and the first count went unsaid. */}
+        <p className="visually-hidden" role="status">
+          {search.trim() !== '' && plan
+            ? `${plan.entries} ${plan.entries === 1 ? 'match' : 'matches'}`
+            : ''}
+        </p>
       </main>
     </div>
   );
