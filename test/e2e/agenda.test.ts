@@ -382,6 +382,19 @@ describe('the new tab over the demo week, in Los Angeles', () => {
     await page.evaluate('document.activeElement?.blur()');
   });
 
+  it('says where calendar events are synced on a week beyond it, and nothing inside it', async () => {
+    const note = page.getByRole('note');
+    await go(`#week/${days[0]}`);
+    expect(await note.count()).toBe(0);
+    // Google's events are kept from 30 days back to a year ahead (sync/google/window.ts).
+    const far = Temporal.PlainDate.from(days[0]!).add({ days: 400 });
+    await go(`#week/${far}`);
+    await expect.poll(() => note.textContent()).toMatch(/^Calendar events are synced for /);
+    expect(await note.textContent()).toContain(String(far.year - 1));
+    await go(`#agenda/${days[0]}`);
+    expect(await note.count()).toBe(0);
+  });
+
   it('moves with the keys: j/k, t, w, /, Esc and n', async () => {
     await go(`#agenda/${days[0]}`);
     await page.locator('body').press('j');

@@ -2,6 +2,7 @@
 // a sync re-renders it), with quick add, task completion, search and keys. Writes go through the
 // background's messages; the page never calls Google or Todoist itself.
 import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { browser } from 'wxt/browser';
 import type { AccountStatus } from '../../platform/messages';
 import type { RawRead } from '../../store/agenda-raw-read';
 import type { AlmanacDb } from '../../store/db';
@@ -18,6 +19,7 @@ import { AgendaToolbar } from './agenda-toolbar';
 import { bootFrame } from './boot-handoff';
 import type { TaskActions } from './entry-views';
 import { useFocusKeeper } from './focus-keeper';
+import { rangeText } from './format';
 import { keepFirstFrame } from './frame-save';
 import { dayAxis } from './grid-axis';
 import type { KeyAction } from './keyboard';
@@ -28,6 +30,7 @@ import { loadPrefs } from './prefs';
 import { QuickAdd } from './quick-add';
 import { forgetFrame, frameContext } from './saved-frame';
 import { scrollToEnd } from './scroll-to-end';
+import { eventsCoverage, outsideCoverage, SyncedRangeNote } from './synced-range';
 import { TimeGrid } from './time-grid';
 import {
   COMMITTED_MARK,
@@ -122,6 +125,14 @@ export function AgendaApp(props: { zone?: string; locale?: string }) {
         : undefined,
     [data, shownDays, zone, today, nowMs, prefs.declined, showCompleted.value, kept, search],
   );
+  // A week outside the calendars' synced window shows no events there (synced-range.tsx).
+  const outside = useMemo(() => {
+    const first = plan?.days[0];
+    const last = plan?.days.at(-1);
+    if (!data || !first || !last) return undefined;
+    const view = { startMs: first.bounds.startMs, endMs: last.bounds.endMs };
+    return outsideCoverage(view, eventsCoverage(data.calendars), zone);
+  }, [plan, data, zone]);
 
   // The bench's "committed" and "rendered" moments: the first view with data in the DOM, and the
   // frame that painted it. (This render's passive effects run between the two: React flushes
@@ -263,10 +274,14 @@ export function AgendaApp(props: { zone?: string; locale?: string }) {
   usePointerAnchor();
   const openDay = useCallback((date: IsoDate) => go({ view: 'day', date }), [go]);
 
-  const signIn = (account: AccountStatus) =>
+  const signIn = (account: AccountStatus) => {
+    // Todoist signs in on the options page, as from the popup: an account connected with a
+    // pasted token has no OAuth sign-in to go back through, and the page asks for a new token.
+    if (account.provider === 'todoist') return void browser.runtime.openOptionsPage();
     void action
-      .run(() => send({ type: 'connect', provider: account.provider, loginHint: account.label }))
+      .run(() => send({ type: 'connect', provider: 'google', loginHint: account.label }))
       .then(refresh);
+  };
   const retry = (scope: string) =>
     void action.run(() => send({ type: 'syncNow', scope })).then(refresh);
 
@@ -323,6 +338,9 @@ export function AgendaApp(props: { zone?: string; locale?: string }) {
         </div>
       ) : null}
       <main aria-label="Agenda" aria-busy={pageState === 'loading' || pageState === 'updating'}>
+        {outside && !signedOut ? (
+          <SyncedRangeNote range={rangeText(outside.from, outside.to, locale)} />
+        ) : null}
         {!plan ? (
           <Loading />
         ) : signedOut ? (

@@ -6,7 +6,7 @@ import type { Status } from '../../platform/messages';
 import { StatusIndicator } from '../components/status-indicator';
 import { rangeText } from './format';
 import type { AgendaPrefs } from './prefs';
-import { VIEWS, type ViewKind, type ViewState } from './view-state';
+import { dateToGoTo, VIEWS, type ViewKind, type ViewState } from './view-state';
 import type { IsoDate } from './zone-days';
 
 const VIEW_NAMES: Record<ViewKind, string> = { agenda: 'Agenda', day: 'Day', week: 'Week' };
@@ -143,11 +143,13 @@ function DateJump(props: { date: IsoDate; onDate: (date: IsoDate) => void }) {
     <input
       type="date"
       aria-label="Go to date"
+      min="1000-01-01"
+      max="9999-12-31"
       value={draft}
       onChange={(e) => {
         const value = e.target.value;
         setDraft(value);
-        if (value >= '1000') props.onDate(value);
+        if (dateToGoTo(value)) props.onDate(value);
       }}
       // Left with a year half typed: show the date the page is on again.
       onBlur={() => setDraft(props.date)}

@@ -20,6 +20,13 @@ export function parseViewHash(hash: string, today: IsoDate, fallback: ViewKind):
   return { view: kind, date: date && isIsoDate(date) ? date : today };
 }
 
+/** Whether a date field's value is one the page can go to. While a year is typed the field
+ * holds years 2, 20, 202 (never gone to), and Chromium's field takes a fifth and sixth digit,
+ * which the page's hash cannot hold: it went to today without a word. */
+export function dateToGoTo(value: string): boolean {
+  return value >= '1000' && isIsoDate(value);
+}
+
 /** Today's view carries no date (`#week`): it is "today", and follows the date at midnight on a
  * page left open; any other date is pinned (`#week/2026-11-23`). */
 export function viewHash(state: ViewState, today: IsoDate): string {

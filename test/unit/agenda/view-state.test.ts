@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  dateToGoTo,
   parseViewHash,
   stepView,
   viewDays,
@@ -35,6 +36,16 @@ describe('the view in the URL', () => {
       view: 'week',
       date: TODAY,
     });
+  });
+
+  it('goes to a typed date only once it is whole, with a four-digit year', () => {
+    for (const typing of ['0002-11-23', '0020-11-23', '0202-11-23', '']) {
+      expect(dateToGoTo(typing)).toBe(false);
+    }
+    expect(dateToGoTo('2026-11-23')).toBe(true);
+    // Chromium's field takes a fifth digit of year: the hash could not hold it.
+    expect(dateToGoTo('20266-11-23')).toBe(false);
+    expect(dateToGoTo('2026-02-30')).toBe(false);
   });
 
   it('lists the days each view shows', () => {
