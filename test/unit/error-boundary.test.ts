@@ -41,7 +41,8 @@ describe('the error boundary', () => {
       ),
     );
     const alert = window.document.querySelector('[role="alert"]');
-    expect(alert?.querySelector('h2')?.textContent).toBe('Almanac couldn’t show its status');
+    // The page's only heading when it stands in for the page: its h1.
+    expect(alert?.querySelector('h1')?.textContent).toBe('Almanac couldn’t show its status');
     expect(alert?.querySelector('p')?.textContent).toMatch(/length/);
     expect(alert?.querySelector('button')?.textContent).toBe('Reload');
     await act(async () => root.unmount());

@@ -55,23 +55,42 @@ export function problemsOf(
       action: { label: 'Sign in', run: () => actions.signIn(a) },
     }));
   const byScope = new Map(calendars.map((c) => [calendarScope(c.sourceId, c.id).id, c]));
+  // Calendars failing for the same reason are one line (offline, every calendar fails alike:
+  // one line each was a wall of alerts, read out whole at each change), with one Retry for all.
+  const failing = new Map<string, { names: string[]; scopes: string[] }>();
   for (const state of scopes) {
     if (state.status !== 'retrying' || !state.lastError) continue;
     const calendar = byScope.get(state.scope);
-    const what = calendar
-      ? calendarName(calendar)
-      : state.scope.startsWith('todoist:')
-        ? 'Todoist'
-        : undefined;
-    if (!what) continue;
+    const todoist = state.scope.startsWith('todoist:');
+    if (!calendar && !todoist) continue;
+    // In words, as the popup says it ("network error on events.list" is the engine's text).
+    const why = describeError(state.lastError);
+    const group = todoist ? `${state.scope}|${why}` : `calendars|${why}`;
+    const entry = failing.get(group) ?? { names: [], scopes: [] };
+    entry.names.push(calendar ? calendarName(calendar) : 'Todoist');
+    entry.scopes.push(state.scope);
+    failing.set(group, entry);
+  }
+  for (const [group, { names, scopes: failed }] of failing) {
+    const why = group.slice(group.indexOf('|') + 1);
     problems.push({
-      key: state.scope,
-      // In words, as the popup says it ("network error on events.list" is the engine's text).
-      text: `Couldn’t sync ${what}: ${describeError(state.lastError)}`,
-      action: { label: 'Retry', run: () => actions.retry(state.scope) },
+      key: failed.join(' '),
+      text: `Couldn’t sync ${namesText(names)}: ${why}`,
+      action: {
+        label: 'Retry',
+        run: () => {
+          for (const scope of failed) actions.retry(scope);
+        },
+      },
     });
   }
   return problems;
+}
+
+/** "Work", "Work and Family", "Work, Family and 3 more calendars". */
+function namesText(names: readonly string[]): string {
+  if (names.length <= 2) return names.join(' and ');
+  return `${names[0]}, ${names[1]} and ${names.length - 2} more calendars`;
 }
 
 export function ProblemBanner(props: { problems: readonly Problem[] }) {

@@ -23,7 +23,7 @@ export class ErrorBoundary extends Component<
 export function PageError(props: { title: string; error: Error; className?: string }) {
   return (
     <div className={props.className ? `page-error ${props.className}` : 'page-error'} role="alert">
-      <h2>{props.title}</h2>
+      <h1>{props.title}</h1>
       <p className="muted">{props.error.message}</p>
       <button type="button" className="primary" onClick={() => globalThis.location.reload()}>
         Reload

@@ -39,4 +39,44 @@ describe('the new tab’s problems', () => {
       'Couldn’t sync Todoist: Too many requests — waiting before trying again',
     ]);
   });
+
+  it('says calendars failing alike in one line, with one Retry for them all', () => {
+    const names = ['Work', 'Family', 'Gym', 'Birthdays'];
+    const calendars = names.map((summary, i) =>
+      calendar({ summary, id: `c${i}@example.com`, key: `g1:c${i}` }),
+    );
+    const offline = { name: 'Transient', message: 'network error on events.list', at };
+    const scopes = calendars.map((c) => calendarScope(c.sourceId, c.id).id);
+    const retried: string[] = [];
+    const problems = problemsOf(
+      [],
+      [
+        ...scopes.map((scope) => failing(scope, offline)),
+        failing(todoistScope('todoist.1').id, offline),
+      ],
+      calendars,
+      { signIn: () => undefined, retry: (scope) => retried.push(scope) },
+    );
+    expect(problems.map((p) => p.text)).toEqual([
+      'Couldn’t sync Work, Family and 2 more calendars: Could not reach the server (offline?)',
+      'Couldn’t sync Todoist: Could not reach the server (offline?)',
+    ]);
+    problems[0]?.action?.run();
+    expect(retried).toEqual(scopes);
+    // Two alike, and one failing for another reason.
+    const two = problemsOf(
+      [],
+      [
+        failing(scopes[0]!, offline),
+        failing(scopes[1]!, offline),
+        failing(scopes[2]!, { name: 'RateLimited', message: 'HTTP 429', at, status: 429 }),
+      ],
+      calendars,
+      actions,
+    );
+    expect(two.map((p) => p.text)).toEqual([
+      'Couldn’t sync Work and Family: Could not reach the server (offline?)',
+      'Couldn’t sync Gym: Too many requests — waiting before trying again',
+    ]);
+  });
 });
