@@ -157,10 +157,12 @@ export function StatusIndicator(props: {
 export function PushDetail(props: { status: Status | undefined; now?: number }) {
   if (!props.status) return null;
   const line = describePush(props.status, props.now ?? Date.now());
+  // A landmark of its own: its countdown is no longer inside the live region (DetailText), and
+  // content outside every landmark is lost to landmark navigation (axe's "region").
   return line.detail ? (
-    <div className="push-detail">
+    <section className="push-detail" aria-label="Live updates">
       <DetailText line={line} />
-    </div>
+    </section>
   ) : null;
 }
 
