@@ -270,8 +270,10 @@ export function AgendaApp(props: { zone?: string; locale?: string }) {
     [go, view, today, search, setPrefs],
   );
   useKeyboard(onKey);
-  useFocusKeeper();
+  // The pointer's entry first: the focus keeper may then scroll to an entry a sync moved away
+  // (run after it, the anchor took that scroll for the sync's and scrolled it back).
   usePointerAnchor();
+  useFocusKeeper();
   const openDay = useCallback((date: IsoDate) => go({ view: 'day', date }), [go]);
 
   const signIn = (account: AccountStatus) => {

@@ -87,10 +87,11 @@ export function problemsOf(
   return problems;
 }
 
-/** "Work", "Work and Family", "Work, Family and 3 more calendars". */
+/** "Work", "Work and Family", "Work, Family and 1 more calendar", "… and 3 more calendars". */
 function namesText(names: readonly string[]): string {
   if (names.length <= 2) return names.join(' and ');
-  return `${names[0]}, ${names[1]} and ${names.length - 2} more calendars`;
+  const more = names.length - 2;
+  return `${names[0]}, ${names[1]} and ${more} more ${more === 1 ? 'calendar' : 'calendars'}`;
 }
 
 export function ProblemBanner(props: { problems: readonly Problem[] }) {

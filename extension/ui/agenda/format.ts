@@ -96,6 +96,15 @@ function dayKey(ms: number, zone: string): string {
   return memoFormat(dayKeys, DAY_KEY, ms, zone, 'en-CA');
 }
 
+const offsets: InstantTexts = { byContext: new Map() };
+const OFFSET: Intl.DateTimeFormatOptions = { timeZoneName: 'longOffset' };
+
+/** `zone`'s offset from UTC at `ms` ("GMT-04:00"; only compared for equality). */
+function offsetText(ms: number, zone: string): string {
+  const text = memoFormat(offsets, OFFSET, ms, zone, 'en-CA');
+  return text.slice(text.indexOf('GMT'));
+}
+
 /** An hour line's label: "9 AM"; with the zone's abbreviation on a DST day ("1 AM PDT"); with
  * its minutes where the line is not on the hour ("2:30 AM", after a half-hour change). */
 export function hourText(
@@ -134,10 +143,12 @@ export function spanText(span: TimedSpan, zone: string, locale?: string): string
   if (span.continuesAfter) return `From ${start}`;
   if (span.endMs <= span.startMs) return start;
   const end = timeText(span.endMs, zone, locale);
-  // The night clocks go back, an hour can start and end at the same wall time (1:30 EDT to
-  // 1:30 EST), which formatRange collapses to one time, as if the event had no length: each end
-  // then carries its zone's name, as the day view's hour lines on that day do.
-  if (start === end) {
+  // Across a clock change the wall times mislead: an hour can start and end at the same wall
+  // time (1:30 EDT to 1:30 EST), which formatRange collapses to one time as if it had no length,
+  // 45 minutes read backwards (1:30 – 1:15 AM), an hour read as two (1:30 – 3:30 AM, the night
+  // clocks go forward). Each end then carries its zone's name, as the day view's hour lines on
+  // that day do.
+  if (offsetText(span.startMs, zone) !== offsetText(span.endMs, zone)) {
     const named = formatter(locale, { ...TIME_OF_DAY, timeZone: zone, timeZoneName: 'short' });
     return `${named.format(span.startMs)}\u2009–\u2009${named.format(span.endMs)}`;
   }

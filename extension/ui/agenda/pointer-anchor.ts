@@ -2,10 +2,12 @@
 // removes a row above it moves every row below, and a user about to click "Gym" clicked the row
 // that slid into its place. The browser's scroll anchoring holds only the top of the scroller
 // still (it keeps what is above the fold from moving what is on screen), not the row the pointer
-// rests on. So the page remembers the entry under a mouse or pen, where it was, and its
-// neighbours; after a commit that moved it, it scrolls the entry's scroller by as much, so it
-// is back under the pointer. An entry that itself moved (a new time: both its neighbours
-// changed) is let go: following it would jump the whole list to wherever it went.
+// rests on. So the page remembers the agenda list's entry under a mouse or pen, where it was, and
+// its neighbours; after a commit that moved it, it scrolls the list by as much, so it is back
+// under the pointer. An entry that itself moved is let go: following it would jump the whole
+// list to wherever it went. It moved itself when React drew it anew (another day's list) or
+// when a neighbour it had is now on its other side; rows added around it are no such sign.
+// (The time grids place blocks by their time: another block never moves one.)
 import { useEffect, useLayoutEffect, useRef } from 'react';
 
 interface Anchor {
@@ -14,7 +16,7 @@ interface Anchor {
   readonly key: string;
   /** Its top, in the viewport, when last seen. */
   readonly top: number;
-  /** The keys of the entries beside it in its day's list or column ('' when none). */
+  /** The keys of the entries beside it in its day's list ('' when none). */
   readonly before: string;
   readonly after: string;
 }
@@ -28,12 +30,11 @@ function besideKey(row: Element, direction: 'previousElementSibling' | 'nextElem
   return '';
 }
 
-/** An entry of the list or a grid (not a "+N" marker, whose key is '', nor a row of its
- * popover, which sits in the top layer: no scroll of the page moves it). */
+/** An entry of the agenda list (not a "+N" list's row, nor a time grid's block). */
 function anchorOf(item: HTMLElement): Anchor | undefined {
   const key = item.dataset.agendaItem;
   const row = item.closest('li');
-  if (!key || !row || item.closest('[popover]') || !item.closest('main')) return undefined;
+  if (!key || !row || !item.closest('.agenda-list')) return undefined;
   return {
     element: item,
     key,
@@ -41,6 +42,16 @@ function anchorOf(item: HTMLElement): Anchor | undefined {
     before: besideKey(row, 'previousElementSibling'),
     after: besideKey(row, 'nextElementSibling'),
   };
+}
+
+/** Whether the entry `key` of `row`'s list is on the `side` of `row` (true when it is no longer
+ * in the list: a deleted neighbour says nothing). */
+function stillOn(row: Element, key: string, side: -1 | 1): boolean {
+  if (key === '') return true;
+  const rows = [...(row.parentElement?.children ?? [])];
+  const other = rows.findIndex((r) => r.querySelector(`[data-agenda-item="${CSS.escape(key)}"]`));
+  if (other < 0) return true;
+  return Math.sign(other - rows.indexOf(row)) === side;
 }
 
 /** The nearest ancestor that scrolls vertically (the list's <main>, a grid's body). */
@@ -55,18 +66,22 @@ function scrollerOf(element: HTMLElement): HTMLElement | undefined {
 }
 
 /** The anchored entry as the page has it now, and how far it moved (px, down): undefined when
- * it is gone or moved itself (neither neighbour is the one it had). */
+ * it is gone or moved itself. */
 export function followAnchor(
   anchor: Anchor,
 ): { readonly now: Anchor; readonly px: number } | undefined {
-  const element = anchor.element.isConnected
-    ? anchor.element
-    : document.querySelector<HTMLElement>(
-        `main [data-agenda-item="${CSS.escape(anchor.key)}"]:not([popover] *)`,
-      );
-  const now = element ? anchorOf(element) : undefined;
-  if (!now || (now.before !== anchor.before && now.after !== anchor.after)) return undefined;
-  return { now, px: now.top - anchor.top };
+  const { element } = anchor;
+  const row = element.closest('li');
+  // Drawn anew (moved to another day) or gone: React keeps an entry's element in its day's list.
+  if (!element.isConnected || !row) return undefined;
+  // Its neighbours are read only when it moved: most commits (a key typed in quick add) move
+  // nothing.
+  const moved = Math.abs(element.getBoundingClientRect().top - anchor.top) >= 1;
+  if (moved && (!stillOn(row, anchor.before, -1) || !stillOn(row, anchor.after, 1))) {
+    return undefined;
+  }
+  const now = anchorOf(element);
+  return now && { now, px: now.top - anchor.top };
 }
 
 /** Call in the page's top component: it checks after each of its commits (a sync's data comes

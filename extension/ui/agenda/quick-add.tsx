@@ -29,8 +29,11 @@ const outcomeSchema = z.union([
 function whyText(error: z.infer<typeof errorSchema>): string {
   if (error.name === 'AuthExpired')
     return 'the sign-in has expired. Sign in again, then add it again.';
-  // Refused before anything was sent ("That calendar is no longer available."): already words.
-  if (error.name === 'RequestRejected' && error.status === undefined) return error.message;
+  // A refusal with no HTTP status carries its reason in words: ours, before anything was sent
+  // ("That calendar is no longer available."), or Todoist's for a refused command ("Invalid
+  // argument value").
+  if (error.name === 'RequestRejected' && error.status === undefined)
+    return sentence(error.message);
   return sentence(describeError(error));
 }
 

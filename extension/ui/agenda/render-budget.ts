@@ -3,8 +3,9 @@
 // of style and layout (the agenda bench's trace) for rows far below the fold. The list therefore
 // commits the entries that can be on the first screen, paints, and then adds the rest a chunk per
 // frame until all are in the DOM (so find-in-page, screen readers, j/k and the e2e tests see the
-// whole list a few frames later, and no frame is long enough to hold up a key press); a grid
-// commits the hours it opens on, then the rest in the next frame.
+// whole list a few frames later, and no frame is long enough to hold up a key press — but for
+// the keys that need the whole list at once, which put the rest in there and then: `fill`); a
+// grid commits the hours it opens on, then the rest in the next frame.
 import { type RefObject, useEffect, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { afterNextPaint } from '../next-paint';

@@ -187,7 +187,8 @@ describe('planning the days of a view', () => {
     );
     const entry = plan(NY, ['2026-03-08'], { events: [across] }).days[0]!.timed[0]!;
     expect(entry.kind === 'event' && entry.endMs - entry.startMs).toBe(3_600_000);
-    expect(plain(spanText(entry as never, NY, 'en-US'))).toBe('1:30 – 3:30 AM');
+    // "1:30 – 3:30 AM" would read as two: each end names its zone (format.ts spanText).
+    expect(plain(spanText(entry as never, NY, 'en-US'))).toBe('1:30 AM EST – 3:30 AM EDT');
   });
 
   it('dims or hides declined events per the setting', () => {

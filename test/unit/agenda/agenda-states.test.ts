@@ -74,6 +74,15 @@ describe('the new tab’s problems', () => {
       calendars,
       actions,
     );
+    const three = problemsOf(
+      [],
+      scopes.slice(0, 3).map((scope) => failing(scope, offline)),
+      calendars,
+      actions,
+    );
+    expect(three[0]?.text).toBe(
+      'Couldn’t sync Work, Family and 1 more calendar: Could not reach the server (offline?)',
+    );
     expect(two.map((p) => p.text)).toEqual([
       'Couldn’t sync Work and Family: Could not reach the server (offline?)',
       'Couldn’t sync Gym: Too many requests — waiting before trying again',

@@ -129,6 +129,28 @@ describe('spanText memo', () => {
       '1:45 AM GMT+11 – 1:45 AM GMT+10:30',
     );
   });
+
+  it('names them too where the wall times read backwards or too long, and only across a change', () => {
+    const NY = 'America/New_York';
+    const span = (start: string, end: string) => ({
+      startMs: Date.parse(start),
+      endMs: Date.parse(end),
+      continuesBefore: false,
+      continuesAfter: false,
+    });
+    // 45 minutes the night clocks go back: "1:30 – 1:15 AM" read backwards.
+    expect(
+      plain(spanText(span('2026-11-01T01:30:00-04:00', '2026-11-01T01:15:00-05:00'), NY, EN)),
+    ).toBe('1:30 AM EDT – 1:15 AM EST');
+    // An hour the night clocks go forward: "1:30 – 3:30 AM" read as two.
+    expect(
+      plain(spanText(span('2026-03-08T01:30:00-05:00', '2026-03-08T03:30:00-04:00'), NY, EN)),
+    ).toBe('1:30 AM EST – 3:30 AM EDT');
+    // Half a minute on an ordinary day reads as one time, in one zone: no names.
+    expect(
+      plain(spanText(span('2026-11-23T09:00:00-05:00', '2026-11-23T09:00:30-05:00'), NY, EN)),
+    ).not.toContain('EST');
+  });
 });
 
 describe('an event’s own zone', () => {

@@ -116,6 +116,16 @@ describe('quick add in the new tab', () => {
     expect(said).toMatch(/^Couldn’t add it: Refused by the server/);
   });
 
+  it('gives Todoist’s own words for a refused command, as a sentence', async () => {
+    background({
+      status: 'failed',
+      error: { name: 'RequestRejected', message: 'Invalid argument value', at },
+    });
+    await render();
+    const { said } = await add('Call the bank');
+    expect(said).toBe('Couldn’t add it: Invalid argument value.');
+  });
+
   it.each([
     [{ name: 'Transient', message: 'network error on events.quickAdd', at }, /offline/],
     [{ name: 'RateLimited', message: 'HTTP 429', at, status: 429 }, /Too many requests/],
