@@ -391,6 +391,7 @@ describe('the new tab over the demo week, in Los Angeles', () => {
     await go(`#week/${far}`);
     await expect.poll(() => note.textContent()).toMatch(/^Calendar events are synced for /);
     expect(await note.textContent()).toContain(String(far.year - 1));
+    await page.screenshot({ path: `${SHOTS}/agenda-beyond-synced.png` });
     await go(`#agenda/${days[0]}`);
     expect(await note.count()).toBe(0);
   });
