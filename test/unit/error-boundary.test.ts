@@ -1,23 +1,14 @@
 // A page whose render throws shows what happened and a Reload button, not a blank page
 // (ui/components/error-boundary.tsx), rendered by React's own client into a linkedom document.
-import { parseHTML } from 'linkedom';
 import { act, createElement } from 'react';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ErrorBoundary, PageError } from '../../extension/ui/components/error-boundary';
+import { linkedomPage } from './support/linkedom-page';
 
-const { window } = parseHTML('<html><body><div id="root"></div></body></html>');
-
-beforeAll(() => {
-  vi.stubGlobal('window', window);
-  vi.stubGlobal('document', window.document);
-  vi.stubGlobal('navigator', window.navigator ?? { userAgent: 'linkedom' });
-  vi.stubGlobal('location', new URL('chrome-extension://almanac/popup.html'));
-  Object.assign(window, { location: globalThis.location });
-  vi.stubGlobal('IS_REACT_ACT_ENVIRONMENT', true);
+const window = linkedomPage('chrome-extension://almanac/popup.html', () => {
   // React reports a caught render error on the console: expected here.
   vi.spyOn(console, 'error').mockImplementation(() => undefined);
 });
-afterAll(() => vi.unstubAllGlobals());
 
 function Status(props: { reply: { syncing?: string[] } }) {
   return createElement('p', null, `${props.reply.syncing!.length} syncing`);

@@ -57,7 +57,7 @@ export function problemsOf(
   const byScope = new Map(calendars.map((c) => [calendarScope(c.sourceId, c.id).id, c]));
   // Calendars failing for the same reason are one line (offline, every calendar fails alike:
   // one line each was a wall of alerts, read out whole at each change), with one Retry for all.
-  const failing = new Map<string, { names: string[]; scopes: string[] }>();
+  const failing = new Map<string, { why: string; names: string[]; scopes: string[] }>();
   for (const state of scopes) {
     if (state.status !== 'retrying' || !state.lastError) continue;
     const calendar = byScope.get(state.scope);
@@ -66,13 +66,12 @@ export function problemsOf(
     // In words, as the popup says it ("network error on events.list" is the engine's text).
     const why = describeError(state.lastError);
     const group = todoist ? `${state.scope}|${why}` : `calendars|${why}`;
-    const entry = failing.get(group) ?? { names: [], scopes: [] };
+    const entry = failing.get(group) ?? { why, names: [], scopes: [] };
     entry.names.push(calendar ? calendarName(calendar) : 'Todoist');
     entry.scopes.push(state.scope);
     failing.set(group, entry);
   }
-  for (const [group, { names, scopes: failed }] of failing) {
-    const why = group.slice(group.indexOf('|') + 1);
+  for (const { why, names, scopes: failed } of failing.values()) {
     problems.push({
       key: failed.join(' '),
       text: `Couldn’t sync ${namesText(names)}: ${why}`,

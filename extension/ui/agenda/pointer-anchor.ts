@@ -54,17 +54,6 @@ function stillOn(row: Element, key: string, side: -1 | 1): boolean {
   return Math.sign(other - rows.indexOf(row)) === side;
 }
 
-/** The nearest ancestor that scrolls vertically (the list's <main>, a grid's body). */
-function scrollerOf(element: HTMLElement): HTMLElement | undefined {
-  for (let node = element.parentElement; node; node = node.parentElement) {
-    const { overflowY } = getComputedStyle(node);
-    if ((overflowY === 'auto' || overflowY === 'scroll') && node.scrollHeight > node.clientHeight) {
-      return node;
-    }
-  }
-  return undefined;
-}
-
 /** The anchored entry as the page has it now, and how far it moved (px, down): undefined when
  * it is gone or moved itself. */
 export function followAnchor(
@@ -143,10 +132,9 @@ export function usePointerAnchor(): void {
       return;
     }
     const { now, px } = followed;
-    if (Math.abs(px) >= 1) {
-      const scroller = scrollerOf(now.element);
-      if (scroller) scroller.scrollTop += px;
-    }
+    // The list scrolls in <main> (agenda.css).
+    const scroller = now.element.closest('main');
+    if (scroller && Math.abs(px) >= 1) scroller.scrollTop += px;
     // Where it is after that scroll (a scroller already at its end may not have moved it all).
     anchor.current = { ...now, top: now.element.getBoundingClientRect().top };
   });

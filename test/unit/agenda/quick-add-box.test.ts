@@ -1,33 +1,25 @@
 // The new tab's quick-add box, rendered by React's own client into a linkedom document, against a
 // fake background answering the `quickAdd` message as platform/quick-add-outbox.ts does: what the
 // user reads when the background could not add the entry, and what stays in the box.
-import { parseHTML } from 'linkedom';
 import { act, createElement, createRef } from 'react';
 import type { Root } from 'react-dom/client';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { QuickAdd as QuickAddView } from '../../../extension/ui/agenda/quick-add';
+import { linkedomPage } from '../support/linkedom-page';
 import { calendar } from './fixtures';
 
-const { window } = parseHTML('<html><body><div id="root"></div></body></html>');
 let QuickAdd: typeof QuickAddView;
 let root: Root;
 
-beforeAll(async () => {
-  vi.stubGlobal('window', window);
-  vi.stubGlobal('document', window.document);
-  vi.stubGlobal('navigator', window.navigator ?? { userAgent: 'linkedom' });
-  vi.stubGlobal('location', new URL('chrome-extension://almanac/newtab.html'));
-  Object.assign(window, { location: globalThis.location });
-  vi.stubGlobal('IS_REACT_ACT_ENVIRONMENT', true);
+const window = linkedomPage('chrome-extension://almanac/newtab.html', async (page) => {
   // React reads typing from `input` events only where the document says it has them (it has no
   // `oninput` in linkedom); else it falls back on an old IE path.
-  Object.assign(window.document, { oninput: null });
+  Object.assign(page.document, { oninput: null });
   // The page reaches the background through wxt/browser, which reads `chrome` as it loads.
   vi.stubGlobal('chrome', fakeBrowser);
   ({ QuickAdd } = await import('../../../extension/ui/agenda/quick-add'));
 });
-afterAll(() => vi.unstubAllGlobals());
 afterEach(async () => {
   await act(async () => root?.unmount());
   fakeBrowser.reset();
